@@ -1,0 +1,81 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { AppError } from '../errors/app-error';
+import { bundledMigrations, type Migration } from './migrations';
+
+export type Db = Database.Database;
+
+export interface OpenDatabaseOptions {
+  migrations?: Migration[];
+  /** Electron needs a better-sqlite3 build for its own Node ABI; see electron/build/native-for-electron.mjs. */
+  nativeBinding?: string;
+}
+
+/**
+ * Opens (creating if needed) the mirror database: WAL so reads never wait for the sync writer, foreign keys
+ * enforced, and every INTEGER read as bigint (safeIntegers) so no balance ever passes through a JS number.
+ */
+export function openDatabase(file: string, options: OpenDatabaseOptions = {}): Db {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  let db: Db;
+  try {
+    db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  } catch (error) {
+    throw new AppError('database-error', `The local database at ${file} could not be opened.`, `Check that the folder is writable. (${(error as Error).message})`);
+  }
+  db.pragma('journal_mode = WAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  db.defaultSafeIntegers(true);
+  try {
+    migrate(db, options.migrations ?? bundledMigrations);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  return db;
+}
+
+export function schemaVersion(db: Db): number {
+  const row = db.prepare('SELECT max(version) AS version FROM schema_migrations').get() as { version: bigint | null };
+  return Number(row.version ?? 0n);
+}
+
+/**
+ * Applies every pending migration in ONE transaction: if any statement fails, the database is left exactly as
+ * it was (SQLite DDL is transactional), so a half-upgraded schema can never exist.
+ */
+export function migrate(db: Db, migrations: Migration[]): void {
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version    INTEGER PRIMARY KEY,
+    name       TEXT NOT NULL,
+    applied_at TEXT NOT NULL
+  ) STRICT`);
+  const current = schemaVersion(db);
+  const known = migrations.length;
+  if (current > known) {
+    throw new AppError(
+      'database-error',
+      `This database was written by a newer version of the app (schema ${current}, this app knows ${known}).`,
+      'Install the newest version of the app, or restore a backup made with this version.',
+    );
+  }
+  const pending = migrations.filter((m) => m.version > current);
+  const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
+  const applyAll = db.transaction(() => {
+    for (const migration of pending) {
+      try {
+        db.exec(migration.sql);
+      } catch (error) {
+        throw new AppError(
+          'database-error',
+          `Updating the local database failed at step ${migration.version} (${migration.name}); nothing was changed.`,
+          `Make sure the disk is not full, then restart the app. (${(error as Error).message})`,
+        );
+      }
+      record.run(migration.version, migration.name, new Date().toISOString());
+    }
+  });
+  applyAll.immediate();
+}

@@ -1,0 +1,49 @@
+import { useState } from 'react';
+import { StatusBar } from './components/StatusBar';
+import { Dashboard } from './screens/Dashboard';
+import { Ledger } from './screens/Ledger';
+import { Members } from './screens/Members';
+import { screens, screenTitles, type ScreenId } from './screens/navigation';
+import { Settings } from './screens/Settings';
+import { Statements } from './screens/Statements';
+
+const screenViews: Record<ScreenId, () => React.JSX.Element> = {
+  dashboard: Dashboard,
+  members: Members,
+  ledger: Ledger,
+  statements: Statements,
+  settings: Settings,
+};
+
+export function App() {
+  const [current, setCurrent] = useState<ScreenId>('dashboard');
+  const Screen = screenViews[current];
+  return (
+    <div className="app-shell">
+      <nav className="sidebar" aria-label="Main">
+        <div className="brand">
+          <span className="brand-mark" aria-hidden="true">⇄</span>
+          <span>LETS Treasurer</span>
+        </div>
+        <ul>
+          {screens.map((id) => (
+            <li key={id}>
+              <button type="button" className="nav-item" aria-current={id === current ? 'page' : undefined} onClick={() => setCurrent(id)}>
+                {screenTitles[id]}
+              </button>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <main className="content" aria-labelledby="screen-title">
+        <header className="content-header">
+          <h1 id="screen-title">{screenTitles[current]}</h1>
+        </header>
+        <div className="content-body">
+          <Screen />
+        </div>
+      </main>
+      <StatusBar />
+    </div>
+  );
+}

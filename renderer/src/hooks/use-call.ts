@@ -1,0 +1,36 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { CallInput, CallName, CallOutput } from '../../../electron/core/api/contract';
+import { ApiError, callApi } from '../api/client';
+
+export type CallState<T> =
+  | { status: 'loading' }
+  | { status: 'ready'; value: T }
+  | { status: 'failed'; error: ApiError };
+
+function asApiError(error: unknown): ApiError {
+  return error instanceof ApiError
+    ? error
+    : new ApiError({ code: 'internal', message: 'The app could not reach its core.', hint: 'Restart the app.' });
+}
+
+/**
+ * Runs an API call when the screen shows and whenever its input changes; `refreshMs` polls (status bar).
+ * The input is compared by its wire text so callers can pass object literals.
+ */
+export function useCall<N extends CallName>(name: N, input: CallInput<N>, refreshMs?: number) {
+  const [state, setState] = useState<CallState<CallOutput<N>>>({ status: 'loading' });
+  const key = JSON.stringify(input);
+  const load = useCallback(() => {
+    callApi(name, JSON.parse(key) as CallInput<N>).then(
+      (value) => setState({ status: 'ready', value }),
+      (error: unknown) => setState({ status: 'failed', error: asApiError(error) }),
+    );
+  }, [name, key]);
+  useEffect(() => {
+    load();
+    if (!refreshMs) return undefined;
+    const timer = setInterval(load, refreshMs);
+    return () => clearInterval(timer);
+  }, [load, refreshMs]);
+  return { state, reload: load };
+}

@@ -1,0 +1,48 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { createDispatcher } from '../../../electron/core/api/dispatch';
+import { createCore, type Core } from '../../../electron/core/app/core';
+import { launchChromium } from './browser';
+import { startWebBridge, type WebBridge } from './web-bridge';
+
+export const RESULTS_DIR = resolve(import.meta.dirname, '../../../test-results');
+const RENDERER_DIR = resolve(import.meta.dirname, '../../../out/renderer');
+
+/** The real core on a fresh database, the built renderer served through the web bridge, and Chromium at 1280×800. */
+export interface AppUnderTest {
+  core: Core;
+  bridge: WebBridge;
+  browser: Browser;
+  page: Page;
+  unexpectedErrors: unknown[];
+  screenshot(name: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startAppUnderTest(): Promise<AppUnderTest> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'lets-e2e-'));
+  const core = createCore({ databasePath: join(dataDir, 'mirror.sqlite'), appVersion: '0.0.0-e2e' });
+  const unexpectedErrors: unknown[] = [];
+  const bridge = await startWebBridge(createDispatcher(core.handlers, (e) => unexpectedErrors.push(e)), RENDERER_DIR);
+  const browser = await launchChromium();
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  return {
+    core,
+    bridge,
+    browser,
+    page,
+    unexpectedErrors,
+    screenshot: async (name) => {
+      await page.screenshot({ path: join(RESULTS_DIR, `${name}.png`) });
+    },
+    close: async () => {
+      await browser.close();
+      await bridge.close();
+      core.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
