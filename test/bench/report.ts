@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import os from 'node:os';
 
 const BENCHMARKS_FILE = resolve(import.meta.dirname, '../../BENCHMARKS.md');
-const HEADER = '# Benchmarks\n\nProduced by `npm run bench`; each section is rewritten by the benchmark named in it.\n';
+const HEADER = '# Benchmarks\n\nProduced by `npm run bench`; each section is rewritten by the benchmark named in it.\n\n';
 
 /** A one-line description of the machine, so numbers in BENCHMARKS.md can be compared fairly. */
 export function machineLine(): string {

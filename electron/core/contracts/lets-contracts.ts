@@ -1,0 +1,52 @@
+import { compile } from '@fleet-sdk/compiler';
+import { blake2b256, hex } from '@fleet-sdk/crypto';
+import { SByte, SColl, SLong } from '@fleet-sdk/serializer';
+import type { Lets } from '../lets/lets-parameters';
+import { LONG_MAX } from '../lets/amount';
+import accountSource from './account.es?raw';
+import managementSource from './management.es?raw';
+
+/** The ErgoTrees (hex) guarding one LETS's boxes. Each is unique to its LETS through the named constants. */
+export interface LetsContracts {
+  account: string;
+  management: string;
+  /** blake2b256 of the account ErgoTree, embedded in the management script. */
+  accountScriptHash: string;
+}
+
+/** On chain "no cap" is Long.MaxValue: the cap check then never binds and the script stays one shape. */
+export function capOnChain(cap: bigint | null): bigint {
+  return cap ?? LONG_MAX;
+}
+
+export function capFromChain(cap: bigint): bigint | null {
+  return cap === LONG_MAX ? null : cap;
+}
+
+const compiled = new Map<string, LetsContracts>();
+
+/** Compiling takes the real sigma compiler a noticeable moment; a LETS's trees never change, so cache them. */
+export function letsContracts(lets: Lets): LetsContracts {
+  const key = [lets.letsId, lets.membershipTokenId, lets.floor, capOnChain(lets.cap)].join(':');
+  const cached = compiled.get(key);
+  if (cached) return cached;
+  const result = compileLetsContracts(lets);
+  compiled.set(key, result);
+  return result;
+}
+
+function compileLetsContracts(lets: Lets): LetsContracts {
+  const account = compile(accountSource, {
+    map: {
+      _membershipTokenId: SColl(SByte, lets.membershipTokenId).toHex(),
+      _letsId: SColl(SByte, lets.letsId).toHex(),
+      _floor: SLong(lets.floor).toHex(),
+      _cap: SLong(capOnChain(lets.cap)).toHex(),
+    },
+  }).toHex();
+  const accountScriptHash = hex.encode(blake2b256(hex.decode(account)));
+  const management = compile(managementSource, {
+    map: { _accountScriptHash: SColl(SByte, accountScriptHash).toHex() },
+  }).toHex();
+  return { account, management, accountScriptHash };
+}
