@@ -1,0 +1,107 @@
+import type { EIP12UnsignedInput, EIP12UnsignedTransaction, SignedTransaction } from '@fleet-sdk/common';
+import { hex } from '@fleet-sdk/crypto';
+import { Prover } from '@fleet-sdk/wallet';
+import { z } from 'zod';
+import { AppError } from '../../errors/app-error';
+import { bytesToSign } from '../../transactions/transaction-bytes';
+import { assembleSignedTransaction } from '../signed-transaction';
+
+/**
+ * Unsigned transactions go out as plain EIP-12 JSON, the format Ergo wallets (e.g. Nautilus) sign, so a
+ * member can sign a trade in their own wallet. Amounts stay decimal strings; nothing is lost in JSON.
+ */
+export function exportUnsignedTransaction(tx: EIP12UnsignedTransaction): string {
+  return JSON.stringify(tx, null, 2);
+}
+
+/**
+ * Checks one input's proof. The default handles P2PK boxes (Schnorr under the key in the tree); boxes
+ * guarded by a contract need the interpreter, so the caller passes a verifier for those.
+ */
+export type InputProofVerifier = (input: EIP12UnsignedInput, index: number, message: Uint8Array, proof: Uint8Array) => boolean;
+
+const P2PK_TREE = /^0008cd(0[23][0-9a-f]{64})$/;
+
+export const verifyP2pkProof: InputProofVerifier = (input, index, message, proof) => {
+  const publicKey = P2PK_TREE.exec(input.ergoTree)?.[1];
+  if (!publicKey) {
+    throw new AppError(
+      'signature-invalid',
+      `Input ${index + 1} is a contract box; this app cannot check its signature on its own.`,
+      'Check the transaction against the chain (the node verifies it) before treating it as signed.',
+    );
+  }
+  return new Prover().verify(message, proof, hex.decode(publicKey));
+};
+
+const hexString = z.string().regex(/^([0-9a-fA-F]{2})*$/);
+const signedTransactionJson = z.object({
+  id: hexString.length(64).optional(),
+  inputs: z.array(z.object({ boxId: hexString.length(64), spendingProof: z.object({ proofBytes: hexString, extension: z.record(z.string(), hexString).default({}) }) })),
+  dataInputs: z.array(z.object({ boxId: hexString.length(64) })).default([]),
+  outputs: z.array(z.unknown()),
+});
+
+/**
+ * Accepts a signed transaction from another wallet only if it is exactly the exported one (same
+ * inputs, extensions, data inputs and outputs, hence the same id) and every proof verifies.
+ * Anything else is refused before it can be submitted.
+ */
+export function importSignedTransaction(
+  json: string,
+  exported: EIP12UnsignedTransaction,
+  verifyInput: InputProofVerifier = verifyP2pkProof,
+): SignedTransaction {
+  const parsed = signedTransactionJson.safeParse(parseJson(json));
+  if (!parsed.success) {
+    throw new AppError('invalid-input', 'This file is not a signed Ergo transaction.', 'Export the signed transaction from the wallet as JSON and import that file.');
+  }
+  const { inputs, dataInputs, outputs, id } = parsed.data;
+  const sameInputs =
+    inputs.length === exported.inputs.length &&
+    inputs.every((input, i) => input.boxId === exported.inputs[i]?.boxId && sameExtension(input.spendingProof.extension, exported.inputs[i]?.extension ?? {}));
+  const sameDataInputs = dataInputs.map((d) => d.boxId).join() === exported.dataInputs.map((d) => d.boxId).join();
+  if (!sameInputs || !sameDataInputs || outputs.length !== exported.outputs.length) throw notTheExportedTransaction();
+  const proofs = inputs.map((input) => hex.decode(input.spendingProof.proofBytes));
+  // Rebuilt from the exported transaction, so every field is ours; only the proofs come from the file.
+  const rebuilt = assembleSignedTransaction(exported, proofs);
+  if ((id !== undefined && id !== rebuilt.id) || !sameOutputBoxes(outputs, rebuilt)) throw notTheExportedTransaction();
+  const message = bytesToSign(exported);
+  exported.inputs.forEach((input, i) => {
+    if (!verifyInput(input, i, message, proofs[i] as Uint8Array)) {
+      throw new AppError('signature-invalid', `The signature for input ${i + 1} is not valid.`, 'Sign the exported file again in the wallet that owns this box.');
+    }
+  });
+  return rebuilt;
+}
+
+function notTheExportedTransaction(): AppError {
+  return new AppError('signature-invalid', 'The imported transaction is not the one that was exported for signing.', 'Export the trade again, sign exactly that file in the wallet, and import the result.');
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function sameExtension(a: Record<string, string>, b: Record<number, string | undefined>): boolean {
+  const entries = (record: Record<string | number, string | undefined>) =>
+    Object.entries(record)
+      .filter(([, value]) => !!value)
+      .map(([key, value]) => `${key}=${value?.toLowerCase()}`)
+      .sort()
+      .join();
+  return entries(a) === entries(b);
+}
+
+/** Wallets may write amounts as numbers or strings; compare the fields that define a box. */
+function sameOutputBoxes(outputs: unknown[], rebuilt: SignedTransaction): boolean {
+  return outputs.every((output, i) => {
+    const mine = rebuilt.outputs[i];
+    const theirs = output as { boxId?: unknown; value?: unknown; ergoTree?: unknown };
+    return mine !== undefined && (theirs.boxId === undefined || theirs.boxId === mine.boxId) && String(theirs.value) === String(mine.value) && theirs.ergoTree === mine.ergoTree;
+  });
+}
