@@ -35,9 +35,11 @@ app.whenReady().then(async () => {
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   installMenu(app.isPackaged);
   const core = startCore();
-  app.on('will-quit', () => core.close());
+  app.on('will-quit', () => void core.close());
   let window = await createMainWindow();
   registerApi(createDispatcher(core.handlers, (error) => console.error(error)), () => window.webContents.getURL());
+  // The chain connects in the background; the status bar shows its progress and any failure.
+  core.startChain().catch((error: unknown) => console.error(error));
   app.on('activate', async () => {
     if (BrowserWindow.getAllWindows().length === 0) window = await createMainWindow();
   });

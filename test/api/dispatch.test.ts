@@ -5,6 +5,7 @@ import { createDispatcher } from '../../electron/core/api/dispatch';
 import { decodeWire, encodeWire } from '../../electron/core/api/wire';
 import { createCore } from '../../electron/core/app/core';
 import { AppError } from '../../electron/core/errors/app-error';
+import { bundledMigrations } from '../../electron/core/mirror/migrations';
 import { tempDir } from '../helpers/temp-dir';
 
 function aDispatcher(overrides: Partial<Handlers> = {}) {
@@ -18,7 +19,7 @@ describe('the API contract at the boundary', () => {
   it('runs a valid call against the real core', async () => {
     const { dispatcher, core } = aDispatcher();
     const result = await dispatcher.dispatch('app.info', {});
-    expect(result).toEqual({ ok: true, value: { version: '1.2.3', databasePath: expect.stringContaining('mirror.sqlite'), schemaVersion: 1 } });
+    expect(result).toEqual({ ok: true, value: { version: '1.2.3', databasePath: expect.stringContaining('mirror.sqlite'), schemaVersion: bundledMigrations.length } });
     core.close();
   });
 

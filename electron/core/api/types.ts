@@ -26,6 +26,8 @@ export interface MemberSummary {
   id: number;
   name: string;
   contact: string;
+  /** Current balance from the member's account box on chain; null until the mirror has seen one. */
+  balance: bigint | null;
 }
 
 export interface LetsSummary {
@@ -35,4 +37,8 @@ export interface LetsSummary {
   model: 'committee' | 'trustless';
   creditFloor: bigint;
   creditCap: bigint | null;
+  /** Members with an account box on chain. */
+  memberCount: number;
+  /** Σ balances; anything but 0 in a committee LETS is an alarm. */
+  trialBalance: bigint;
 }

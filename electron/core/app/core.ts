@@ -1,4 +1,7 @@
+import { dirname } from 'node:path';
 import type { Handlers } from '../api/contract';
+import type { ChainStatus } from '../api/types';
+import { startDevnetRuntime, type ChainRuntime } from './devnet-runtime';
 import { openDatabase, schemaVersion, type Db } from '../mirror/database';
 import { listLets } from '../mirror/queries/lets';
 import { listMembers } from '../mirror/queries/members';
@@ -12,8 +15,12 @@ export interface CoreOptions {
 export interface Core {
   handlers: Handlers;
   db: Db;
-  close(): void;
+  /** Connects to the chain: the embedded devnet (with its demo LETS) until a node can be configured. */
+  startChain(): Promise<void>;
+  close(): Promise<void>;
 }
+
+const NOT_CONNECTED: ChainStatus = { state: 'not-connected', message: 'Not connected to a chain yet', height: null };
 
 /**
  * The whole app below the window, in plain TypeScript: Electron's main process and the web bridge both host it,
@@ -21,13 +28,24 @@ export interface Core {
  */
 export function createCore(options: CoreOptions): Core {
   const db = openDatabase(options.databasePath, { nativeBinding: options.nativeBinding });
+  let chain: ChainRuntime | undefined;
   const handlers: Handlers = {
     'app.info': () => ({ version: options.appVersion, databasePath: options.databasePath, schemaVersion: schemaVersion(db) }),
-    // Chain sync and the Ledger arrive with their own services; until then the status bar says so plainly.
-    'chain.status': () => ({ state: 'not-connected', message: 'Not connected to a chain yet', height: null }),
+    'chain.status': () => chain?.status() ?? NOT_CONNECTED,
+    // The Ledger device service is wired in with the signing screens; until then the status bar says so plainly.
     'device.status': () => ({ state: 'not-connected', message: 'No Ledger connected', }),
     'lets.list': () => listLets(db),
     'members.list': ({ search }) => listMembers(db, search),
   };
-  return { handlers, db, close: () => db.close() };
+  return {
+    handlers,
+    db,
+    startChain: async () => {
+      chain ??= await startDevnetRuntime({ db, dataDir: dirname(options.databasePath) });
+    },
+    close: async () => {
+      await chain?.stop();
+      db.close();
+    },
+  };
 }

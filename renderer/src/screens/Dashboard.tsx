@@ -2,7 +2,7 @@ import { EmptyState } from '../components/EmptyState';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Loading } from '../components/Loading';
 import { useCall } from '../hooks/use-call';
-import { formatMinorUnits } from '../format/amount';
+import { formatAmount } from '../../../electron/core/lets/amount';
 
 export function Dashboard() {
   const { state } = useCall('lets.list', {});
@@ -24,9 +24,21 @@ export function Dashboard() {
             <dt>Unit</dt>
             <dd>{lets.unit}</dd>
             <dt>Credit floor</dt>
-            <dd className="amount">{formatMinorUnits(lets.creditFloor)}</dd>
+            <dd className="amount">{formatAmount(lets.creditFloor)}</dd>
             <dt>Credit cap</dt>
-            <dd className="amount">{lets.creditCap === null ? 'none' : formatMinorUnits(lets.creditCap)}</dd>
+            <dd className="amount">{lets.creditCap === null ? 'none' : formatAmount(lets.creditCap)}</dd>
+            <dt>Members</dt>
+            <dd>{lets.memberCount}</dd>
+            <dt>Trial balance</dt>
+            <dd className="amount">
+              {formatAmount(lets.trialBalance)}
+              {lets.model === 'committee' && lets.trialBalance !== 0n && (
+                <span className="alarm" role="alert">
+                  {' '}
+                  Balances do not add up to zero: rebuild the mirror in Settings.
+                </span>
+              )}
+            </dd>
           </dl>
         </li>
       ))}

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { EmptyState } from '../components/EmptyState';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Loading } from '../components/Loading';
+import { formatAmount } from '../../../electron/core/lets/amount';
 import { useCall } from '../hooks/use-call';
 
 export function Members() {
@@ -29,6 +30,9 @@ export function Members() {
             <tr>
               <th scope="col">Name</th>
               <th scope="col">Contact</th>
+              <th scope="col" className="amount">
+                Balance
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -36,6 +40,7 @@ export function Members() {
               <tr key={member.id}>
                 <td>{member.name}</td>
                 <td>{member.contact}</td>
+                <td className="amount">{member.balance === null ? 'not on chain yet' : formatAmount(member.balance)}</td>
               </tr>
             ))}
           </tbody>

@@ -21,9 +21,11 @@ export interface AppUnderTest {
   close(): Promise<void>;
 }
 
-export async function startAppUnderTest(): Promise<AppUnderTest> {
+/** `withChain` starts the embedded devnet with its demo LETS, as the app does on first start. */
+export async function startAppUnderTest({ withChain = false } = {}): Promise<AppUnderTest> {
   const dataDir = mkdtempSync(join(tmpdir(), 'lets-e2e-'));
   const core = createCore({ databasePath: join(dataDir, 'mirror.sqlite'), appVersion: '0.0.0-e2e' });
+  if (withChain) await core.startChain();
   const unexpectedErrors: unknown[] = [];
   const bridge = await startWebBridge(createDispatcher(core.handlers, (e) => unexpectedErrors.push(e)), RENDERER_DIR);
   const browser = await launchChromium();
@@ -41,7 +43,7 @@ export async function startAppUnderTest(): Promise<AppUnderTest> {
     close: async () => {
       await browser.close();
       await bridge.close();
-      core.close();
+      await core.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -5,6 +5,7 @@ interface MemberRow {
   id: bigint;
   name: string;
   contact: string;
+  balance: bigint | null;
 }
 
 /** Members whose name or contact contains `search` (case-insensitive), by name. */
@@ -12,12 +13,13 @@ export function listMembers(db: Db, search: string): MemberSummary[] {
   const pattern = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   const rows = db
     .prepare(
-      `SELECT id, name, contact FROM member_profiles
-       WHERE name LIKE :pattern ESCAPE '\\' OR contact LIKE :pattern ESCAPE '\\'
-       ORDER BY name COLLATE NOCASE, id`,
+      `SELECT p.id, p.name, p.contact, b.balance FROM member_profiles p
+       LEFT JOIN boxes b ON b.lets_id = p.lets_id AND b.owner_key = p.owner_key AND b.kind = 'account' AND b.spent_by IS NULL
+       WHERE p.name LIKE :pattern ESCAPE '\\' OR p.contact LIKE :pattern ESCAPE '\\'
+       ORDER BY p.name COLLATE NOCASE, p.id`,
     )
     .all({ pattern }) as MemberRow[];
-  return rows.map((row) => ({ id: Number(row.id), name: row.name, contact: row.contact }));
+  return rows.map((row) => ({ id: Number(row.id), name: row.name, contact: row.contact, balance: row.balance }));
 }
 
 export interface NewMemberProfile {

@@ -1,0 +1,78 @@
+import { join } from 'node:path';
+import type { ChainStatus } from '../api/types';
+import { createConnectionTracker } from '../chain/connection-status';
+import { createNodeClient } from '../chain/node-client';
+import { seedDemoLets, type DemoLets } from '../devnet/demo-lets';
+import { DevnetChain } from '../devnet/devnet-chain';
+import { serveDevnet } from '../devnet/devnet-server';
+import { DevnetStore } from '../devnet/devnet-store';
+import type { Db } from '../mirror/database';
+import { trackLetsOnChain } from '../mirror/queries/chain-store';
+import { addLets, findLetsByToken } from '../mirror/queries/lets';
+import { addMemberProfile } from '../mirror/queries/members';
+import { startSyncLoop } from '../mirror/sync/sync-loop';
+
+export interface ChainRuntime {
+  status(): ChainStatus;
+  stop(): Promise<void>;
+}
+
+export interface DevnetRuntimeOptions {
+  db: Db;
+  dataDir: string;
+  syncIntervalMs?: number;
+  /** How often the devnet mines a block when transactions are waiting. */
+  blockIntervalMs?: number;
+  confirmations?: number;
+}
+
+/** The first start's demo LETS becomes a LETS the mirror follows, with the members' names as local metadata. */
+function followDemo(db: Db, demo: DemoLets): void {
+  if (findLetsByToken(db, demo.lets.letsId) !== undefined) return;
+  const { lets } = demo;
+  db.transaction(() => {
+    const letsId = addLets(db, { letsTokenId: lets.letsId, name: lets.name, unit: lets.unit, model: 'committee', creditFloor: lets.floor, creditCap: lets.cap });
+    trackLetsOnChain(db, { letsId, membershipTokenId: lets.membershipTokenId, accountTree: demo.accountTree, managementTree: demo.managementTree, startHeight: demo.genesisHeight });
+    for (const member of demo.members) addMemberProfile(db, { letsId, ownerKey: member.publicKey, name: member.name, contact: `${member.name.toLowerCase()}@riverside.example` });
+  })();
+}
+
+/**
+ * The embedded chain the app runs on when no node is configured: the devnet, persisted in the data folder, seeded
+ * with the demo LETS on first start, served as a node on 127.0.0.1, and followed by the same node client and sync
+ * loop that a real node gets.
+ */
+export async function startDevnetRuntime(options: DevnetRuntimeOptions): Promise<ChainRuntime> {
+  const store = new DevnetStore(join(options.dataDir, 'devnet-chain.json'));
+  let demo: DemoLets | null = null;
+  const persist = (chain: DevnetChain) => store.save(chain, demo);
+  const loaded = store.load({ onChange: persist });
+  const chain = loaded?.chain ?? new DevnetChain({ onChange: persist });
+  demo = loaded?.demo ?? (await seedDemoLets(chain));
+  persist(chain);
+  followDemo(options.db, demo);
+
+  const server = await serveDevnet(chain);
+  const tracker = createConnectionTracker({ now: Date.now, nodeLabel: 'the built-in demo chain' });
+  const loop = startSyncLoop({
+    db: options.db,
+    source: createNodeClient({ baseUrl: server.url, expectedNetwork: 'devnet' }),
+    tracker,
+    intervalMs: options.syncIntervalMs ?? 2_000,
+    confirmations: options.confirmations ?? 2,
+  });
+  const miner = setInterval(() => {
+    void chain.mempool().then((waiting) => {
+      if (waiting.length > 0) chain.mine();
+    });
+  }, options.blockIntervalMs ?? 5_000);
+
+  return {
+    status: () => tracker.status(),
+    stop: async () => {
+      clearInterval(miner);
+      loop.stop();
+      await server.close();
+    },
+  };
+}

@@ -1,0 +1,80 @@
+/**
+ * What the mirror needs from a chain, whatever serves it: the user's Ergo node, the embedded devnet (which serves
+ * the same node REST subset on loopback), or later the Explorer. Every value here has been validated: amounts are
+ * bigint (a node sends int64 as JSON numbers beyond 2^53), ids are 64 hex characters.
+ */
+
+export type HexId = string;
+
+export interface ChainTip {
+  height: number;
+  headerId: HexId | null;
+  network: 'mainnet' | 'testnet' | 'devnet';
+}
+
+export interface ChainHeader {
+  id: HexId;
+  parentId: HexId;
+  height: number;
+  /** Milliseconds since the Unix epoch, as the miner reported it. */
+  timestamp: number;
+}
+
+export interface ChainToken {
+  tokenId: HexId;
+  amount: bigint;
+}
+
+export interface ChainBox {
+  boxId: HexId;
+  transactionId: HexId;
+  index: number;
+  value: bigint;
+  ergoTree: string;
+  creationHeight: number;
+  assets: ChainToken[];
+  /** Register name (R4…R9) → serialized constant hex. */
+  additionalRegisters: Partial<Record<'R4' | 'R5' | 'R6' | 'R7' | 'R8' | 'R9', string>>;
+}
+
+export interface ChainInput {
+  boxId: HexId;
+  proofBytes: string;
+  extension: Record<string, string>;
+}
+
+export interface ChainTransaction {
+  id: HexId;
+  inputs: ChainInput[];
+  dataInputs: { boxId: HexId }[];
+  outputs: ChainBox[];
+}
+
+/** A signed transaction as the node accepts it on POST /transactions (amounts as bigint; the client encodes them). */
+export interface SignedTransactionJson {
+  id?: HexId;
+  inputs: { boxId: HexId; spendingProof: { proofBytes: string; extension: Record<string, string> } }[];
+  dataInputs: { boxId: HexId }[];
+  outputs: {
+    value: bigint;
+    ergoTree: string;
+    creationHeight: number;
+    assets: ChainToken[];
+    additionalRegisters: Record<string, string>;
+  }[];
+}
+
+export interface ChainSource {
+  tip(): Promise<ChainTip>;
+  /** Header ids at a height; the first is on the node's best chain. Empty above the tip. */
+  headerIdsAt(height: number): Promise<HexId[]>;
+  header(headerId: HexId): Promise<ChainHeader>;
+  blockTransactions(headerId: HexId): Promise<ChainTransaction[]>;
+  /** An unspent box by id, or null if it is spent or unknown. */
+  unspentBox(boxId: HexId): Promise<ChainBox | null>;
+  mempool(): Promise<ChainTransaction[]>;
+  /** Submits to the mempool; resolves to the transaction id or throws AppError with the node's reason. */
+  submit(tx: SignedTransactionJson): Promise<HexId>;
+  /** Validates without submitting; resolves to the transaction id or throws AppError with the node's reason. */
+  check(tx: SignedTransactionJson): Promise<HexId>;
+}

@@ -1,0 +1,98 @@
+import type { ChainStatus } from '../api/types';
+import { toErrorPayload, type ErrorCode, type ErrorPayload } from '../errors/app-error';
+
+/**
+ * The chain status the status bar shows, kept up to date by the sync loop after each round. The clock is injected
+ * so the "since 14:02, retrying in 8 s" countdown is exact in tests; status() recomputes it on every call, so a UI
+ * that polls sees it count down without the loop doing anything.
+ */
+export interface ConnectionTracker {
+  /** No node configured, or sync stopped. */
+  disconnected(): void;
+  /** First contact with a node (or a new address) is under way. */
+  connecting(): void;
+  /** A round succeeded: the mirror now holds blocks up to mirrorHeight of the node's nodeHeight. */
+  progressed(mirrorHeight: number, nodeHeight: number): void;
+  /** A round failed; the loop tries again in retryInMs. */
+  failed(error: unknown, retryInMs: number): void;
+  status(): ChainStatus;
+  /** The whole error of the current failure streak, for a details view; null while things work. */
+  lastError(): ErrorPayload | null;
+}
+
+/** Short, for a status bar; the full message and hint stay available through lastError(). */
+const FAILURE_SUMMARY: Partial<Record<ErrorCode, string>> = {
+  'chain-unreachable': 'Node unreachable',
+  'chain-response-invalid': 'Node sent data the app cannot use',
+  'chain-node-error': 'Node reports an error',
+  'chain-wrong-network': 'Node is on another network',
+  unauthorised: 'Node refused the API key',
+};
+
+type Phase =
+  | { state: 'not-connected' }
+  | { state: 'connecting' }
+  | { state: 'syncing' | 'synced'; mirrorHeight: number; nodeHeight: number }
+  | { state: 'unreachable'; since: number; retryAt: number; error: ErrorPayload };
+
+export function createConnectionTracker({ now, nodeLabel }: { now: () => number; nodeLabel: string }): ConnectionTracker {
+  let phase: Phase = { state: 'not-connected' };
+  let height: number | null = null;
+
+  function message(): string {
+    switch (phase.state) {
+      case 'not-connected':
+        return 'Not connected to an Ergo node.';
+      case 'connecting':
+        return `Connecting to ${nodeLabel}…`;
+      case 'syncing':
+        return `Catching up: block ${phase.mirrorHeight} of ${phase.nodeHeight}.`;
+      case 'synced':
+        return `Up to date at block ${phase.nodeHeight}.`;
+      case 'unreachable': {
+        const summary = FAILURE_SUMMARY[phase.error.code] ?? 'Chain sync failed';
+        const seconds = Math.ceil((phase.retryAt - now()) / 1000);
+        const retry = seconds > 0 ? `retrying in ${seconds} s` : 'retrying now';
+        return `${summary} since ${clockTime(phase.since, now())}, ${retry}.`;
+      }
+    }
+  }
+
+  return {
+    disconnected() {
+      phase = { state: 'not-connected' };
+      height = null;
+    },
+    connecting() {
+      phase = { state: 'connecting' };
+    },
+    progressed(mirrorHeight, nodeHeight) {
+      phase = { state: mirrorHeight < nodeHeight ? 'syncing' : 'synced', mirrorHeight, nodeHeight };
+      height = mirrorHeight;
+    },
+    failed(error, retryInMs) {
+      const at = now();
+      // "since" is when the streak began: a node down for an hour must not look freshly failed after every retry.
+      const since = phase.state === 'unreachable' ? phase.since : at;
+      phase = { state: 'unreachable', since, retryAt: at + retryInMs, error: toErrorPayload(error) };
+    },
+    status() {
+      return { state: phase.state, message: message(), height };
+    },
+    lastError() {
+      return phase.state === 'unreachable' ? phase.error : null;
+    },
+  };
+}
+
+/** 24-hour local time, with the date when the streak began on another day. */
+function clockTime(at: number, today: number): string {
+  const date = new Date(at);
+  const time = `${pad(date.getHours())}:${pad(date.getMinutes())}`;
+  const sameDay = new Date(today).toDateString() === date.toDateString();
+  return sameDay ? time : `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${time}`;
+}
+
+function pad(value: number): string {
+  return String(value).padStart(2, '0');
+}

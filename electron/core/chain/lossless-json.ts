@@ -1,0 +1,34 @@
+import { isInteger, LosslessNumber, parse, stringify } from 'lossless-json';
+
+/**
+ * JSON as the Ergo node speaks it. The node writes int64 fields (box value, token amount, timestamps, scores) as
+ * bare JSON numbers, and values above 2^53 are real (a token can be minted with Long.MAX units), so JSON.parse
+ * would round them silently. Here every integer literal becomes a bigint; schemas then decide what each field may be.
+ */
+
+/**
+ * BigInt() is quadratic in the digit count, so a hostile multi-megabyte literal could freeze the main process.
+ * No field we read needs more than 20 digits (int64), and the node's cumulative scores stay far below this.
+ */
+const MAX_INTEGER_DIGITS = 200;
+
+function parseNodeNumber(text: string): bigint | LosslessNumber {
+  // Non-integers (and absurdly long integers) stay exact text; no schema of ours accepts them where it relies on a value.
+  if (isInteger(text) && text.length <= MAX_INTEGER_DIGITS) return BigInt(text);
+  return new LosslessNumber(text);
+}
+
+/**
+ * Parses a node response body. Throws SyntaxError for anything that is not JSON, including duplicate keys with
+ * different values (an ambiguity a validator could be fooled by: which of the two values did the schema check?).
+ */
+export function parseNodeJson(text: string): unknown {
+  return parse(text, null, parseNodeNumber);
+}
+
+/** Serialises a request body; bigints become bare JSON integers, which is what the node's decoder expects for int64. */
+export function stringifyNodeJson(value: unknown): string {
+  const text = stringify(value);
+  if (text === undefined) throw new TypeError('Nothing to serialise: the value has no JSON form.');
+  return text;
+}

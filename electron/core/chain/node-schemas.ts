@@ -1,0 +1,194 @@
+import { z } from 'zod';
+import type { ChainBox, ChainHeader, ChainInput, ChainTip, ChainTransaction } from './chain-source';
+
+/**
+ * Schemas for the Ergo node responses we use (spec: shared/ergo-node-openapi.yaml). Strict about every field the
+ * mirror relies on, silent about fields it does not read (z.object drops them), so a newer node version that adds
+ * fields still works while a wrong or missing value never reaches the mirror. Numbers arrive as bigint from
+ * parseNodeJson, so every numeric field here is checked as bigint and narrowed explicitly.
+ */
+
+const LONG_MAX = 9_223_372_036_854_775_807n;
+const INT32_MAX = 2_147_483_647n;
+/** sigmastate ErgoBox.MaxBoxSize: a whole box is at most 4096 bytes, so no tree or register can be longer. */
+const MAX_BOX_HEX = 2 * 4096;
+/** Inputs, data inputs and outputs are counted as an unsigned short in the transaction serialization (≤ Short.MaxValue). */
+const MAX_TX_ITEMS = 32_767;
+/** The token count of a box is serialised in one byte. */
+const MAX_TOKENS_PER_BOX = 255;
+/**
+ * Bounds below are far above anything a real node sends (a block is about 1.2 MB, a height has a handful of forked
+ * headers); they exist so a hostile answer is refused before the mirror loops over it.
+ */
+const MAX_HEADERS_AT_HEIGHT = 1_000;
+const MAX_TRANSACTIONS_PER_BLOCK = 100_000;
+export const MEMPOOL_PAGE_LIMIT = 100;
+
+const WHOLE_NUMBER = 'must be a whole number';
+
+export const hexId = z
+  .string({ error: 'must be a text of 64 hexadecimal characters' })
+  .regex(/^[0-9a-fA-F]{64}$/, 'must be exactly 64 hexadecimal characters')
+  // Ids are compared as text in the mirror; a node writes lowercase, but an uppercase echo must not look like a new id.
+  .transform((id) => id.toLowerCase());
+
+function hexBytes(maxChars?: number) {
+  const text = z.string({ error: 'must be hexadecimal text' }).regex(/^(?:[0-9a-fA-F]{2})*$/, 'must be hexadecimal bytes');
+  return (maxChars === undefined ? text : text.max(maxChars, `must be at most ${maxChars / 2} bytes`)).transform((hex) =>
+    hex.toLowerCase(),
+  );
+}
+
+const int32 = z
+  .bigint({ error: WHOLE_NUMBER })
+  .min(0n, 'must not be negative')
+  .max(INT32_MAX, `must be at most ${INT32_MAX}`)
+  .transform(Number);
+
+const int64 = (min: bigint) =>
+  z
+    .bigint({ error: WHOLE_NUMBER })
+    .min(min, min === 0n ? 'must not be negative' : `must be at least ${min}`)
+    .max(LONG_MAX, `must be at most ${LONG_MAX}`);
+
+const timestampMs = z
+  .bigint({ error: WHOLE_NUMBER })
+  .min(0n, 'must not be negative')
+  .max(BigInt(Number.MAX_SAFE_INTEGER), 'is not a plausible time')
+  .transform(Number);
+
+const registers = z.partialRecord(z.enum(['R4', 'R5', 'R6', 'R7', 'R8', 'R9']), hexBytes(MAX_BOX_HEX), {
+  error: 'must be an object of registers R4 to R9',
+});
+
+const asset = z.object(
+  {
+    tokenId: hexId,
+    // Consensus rejects zero token amounts, so a zero here means the answer is not a real box.
+    amount: int64(1n),
+  },
+  { error: 'must be a token object' },
+);
+
+const boxFields = {
+  boxId: hexId,
+  value: int64(0n),
+  ergoTree: hexBytes(MAX_BOX_HEX).refine((tree) => tree.length > 0, 'must not be empty'),
+  creationHeight: int32,
+  // The spec marks assets optional; a box without tokens may omit it.
+  assets: z.array(asset, { error: 'must be a list' }).max(MAX_TOKENS_PER_BOX, `must hold at most ${MAX_TOKENS_PER_BOX} tokens`).default([]),
+  additionalRegisters: registers,
+};
+
+/** GET /utxo/byId/{boxId}: ErgoTransactionOutput, with the ids the spec marks optional but the mirror needs. */
+export const unspentBoxSchema = z.object(
+  { ...boxFields, transactionId: hexId, index: int32 },
+  { error: 'must be a box object' },
+) satisfies z.ZodType<ChainBox, unknown>;
+
+/** A transaction output; its transactionId and index may be omitted, and if present must match where it sits. */
+const outputSchema = z.object({ ...boxFields, transactionId: hexId.optional(), index: int32.optional() }, { error: 'must be a box object' });
+
+const inputSchema = z
+  .object(
+    {
+      boxId: hexId,
+      spendingProof: z.object(
+        {
+          proofBytes: hexBytes(),
+          // Context variable ids are bytes; the node writes them as decimal keys.
+          extension: z.record(z.string().regex(/^\d{1,3}$/, 'must be a context variable number'), hexBytes(), {
+            error: 'must be an object of context variables',
+          }),
+        },
+        { error: 'must be a spending proof object' },
+      ),
+    },
+    { error: 'must be an input object' },
+  )
+  .transform(({ boxId, spendingProof }): ChainInput => ({ boxId, ...spendingProof }));
+
+function itemList<T extends z.ZodType>(item: T, max: number) {
+  return z.array(item, { error: 'must be a list' }).max(max, `must have at most ${max} entries`);
+}
+
+/** ErgoTransaction (block) and ErgoTransactionWithInputBoxes (mempool): the input boxes' extra fields are dropped. */
+export const transactionSchema = z
+  .object(
+    {
+      id: hexId,
+      inputs: itemList(inputSchema, MAX_TX_ITEMS).min(1, 'must not be empty'),
+      dataInputs: itemList(z.object({ boxId: hexId }, { error: 'must be a data input object' }), MAX_TX_ITEMS),
+      outputs: itemList(outputSchema, MAX_TX_ITEMS).min(1, 'must not be empty'),
+    },
+    { error: 'must be a transaction object' },
+  )
+  .superRefine((tx, context) => {
+    tx.outputs.forEach((output, index) => {
+      if (output.transactionId !== undefined && output.transactionId !== tx.id) {
+        context.addIssue({ code: 'custom', path: ['outputs', index, 'transactionId'], message: 'does not match the transaction id' });
+      }
+      if (output.index !== undefined && output.index !== index) {
+        context.addIssue({ code: 'custom', path: ['outputs', index, 'index'], message: 'does not match its position' });
+      }
+    });
+  })
+  .transform(
+    (tx): ChainTransaction => ({
+      id: tx.id,
+      inputs: tx.inputs,
+      dataInputs: tx.dataInputs,
+      outputs: tx.outputs.map((output, index) => ({ ...output, transactionId: tx.id, index })),
+    }),
+  );
+
+/** GET /blocks/{headerId}/transactions: BlockTransactions. */
+export const blockTransactionsSchema = z.object(
+  { headerId: hexId, transactions: itemList(transactionSchema, MAX_TRANSACTIONS_PER_BLOCK) },
+  { error: 'must be a block transactions object' },
+);
+
+/** GET /transactions/unconfirmed: one page of at most the limit we asked for. */
+export const mempoolPageSchema = itemList(transactionSchema, MEMPOOL_PAGE_LIMIT);
+
+/** GET /blocks/{headerId}/header: BlockHeader, only the fields that chain blocks together. */
+export const headerSchema = z.object(
+  { id: hexId, parentId: hexId, height: int32, timestamp: timestampMs },
+  { error: 'must be a block header object' },
+) satisfies z.ZodType<ChainHeader, unknown>;
+
+/** GET /blocks/at/{blockHeight}. */
+export const headerIdsSchema = itemList(hexId, MAX_HEADERS_AT_HEIGHT);
+
+export type NetworkName = ChainTip['network'];
+const networkNames = ['mainnet', 'testnet', 'devnet'] as const satisfies readonly NetworkName[];
+
+/**
+ * GET /info: NodeInfo. fullHeight and bestFullHeaderId are null together on a node that has applied no block yet.
+ * `network` is not in the published spec; newer nodes report their configured network type there (NetworkType's
+ * verbose names: mainnet, testnet, devnet) and the embedded devnet should too. Where it is missing, the client falls
+ * back to the network the user configured.
+ */
+export const nodeInfoSchema = z
+  .object(
+    {
+      fullHeight: int32.nullable(),
+      bestFullHeaderId: hexId.nullable(),
+      network: z.enum(networkNames, { error: 'must be mainnet, testnet or devnet' }).optional(),
+    },
+    { error: 'must be a node info object' },
+  )
+  .refine((info) => (info.fullHeight === null) === (info.bestFullHeaderId === null), {
+    path: ['bestFullHeaderId'],
+    message: 'must be present exactly when fullHeight is',
+  });
+
+/** POST /transactions and /transactions/check answer with the transaction id as a JSON string. */
+export const transactionIdSchema = hexId;
+
+/** ApiError, the body of every failed call. Read leniently: it only improves an error message. */
+export const apiErrorSchema = z.object({
+  error: z.bigint().optional(),
+  reason: z.string().optional(),
+  detail: z.string().nullish(),
+});

@@ -1,0 +1,220 @@
+import { blake2b256, hex } from '@fleet-sdk/crypto';
+import { serializeBox } from '@fleet-sdk/serializer';
+import type { ChainBox, ChainHeader, ChainSource, ChainTip, ChainTransaction, HexId, SignedTransactionJson } from '../chain/chain-source';
+import { AppError } from '../errors/app-error';
+import { TRUE_TREE } from '../interpreter/sigma-interpreter';
+import { validateTransaction, type UtxoView } from './transaction-rules';
+
+export interface DevnetBlock {
+  header: ChainHeader;
+  transactions: ChainTransaction[];
+  /** The boxes this block spent, kept so a rollback can restore them exactly. */
+  spent: ChainBox[];
+}
+
+export interface FaucetOutput {
+  ergoTree: string;
+  value: bigint;
+}
+
+/**
+ * The devnet's coins, like Ergo's genesis state: one box that exists before block 1 under the script `true`, so
+ * the faucet pays out with ordinary transactions that the interpreter validates like any other.
+ */
+const EMISSION_TREE = TRUE_TREE;
+const EMISSION_VALUE = 100_000_000n * 1_000_000_000n;
+
+function emissionBox(): ChainBox {
+  const box = { transactionId: '00'.repeat(32), index: 0, value: EMISSION_VALUE, ergoTree: EMISSION_TREE, creationHeight: 0, assets: [], additionalRegisters: {} };
+  return { ...box, boxId: hex.encode(blake2b256(serializeBox({ ...box, boxId: '' }).toBytes())) };
+}
+
+export interface DevnetOptions {
+  /** Milliseconds since the epoch for the next block; tests pass a fixed clock. */
+  now?: () => number;
+  /** Called after every change of the chain (mine, rollback), e.g. to persist it. */
+  onChange?: (chain: DevnetChain) => void;
+}
+
+const GENESIS_PARENT = '00'.repeat(32);
+
+function hashHex(...parts: string[]): string {
+  return hex.encode(blake2b256(new TextEncoder().encode(parts.join('|'))));
+}
+
+/**
+ * An in-process Ergo chain for the demo and the tests: a UTXO set, a mempool and blocks mined on demand. Every
+ * submitted transaction is checked by the real interpreter (see transaction-rules). It can be rolled back to any
+ * height, so tests can stage reorganisations of any depth.
+ */
+export class DevnetChain implements ChainSource {
+  private readonly blocks: DevnetBlock[] = [];
+  private readonly utxo = new Map<HexId, ChainBox>();
+  private pending: ChainTransaction[] = [];
+  /** Stands in for proof-of-work: re-mining the same height after a rollback yields a new block id. */
+  private nonce = 0;
+  private readonly now: () => number;
+  private readonly onChange: (chain: DevnetChain) => void;
+
+  constructor(options: DevnetOptions = {}) {
+    const emission = emissionBox();
+    this.utxo.set(emission.boxId, emission);
+    this.now = options.now ?? Date.now;
+    this.onChange = options.onChange ?? (() => undefined);
+  }
+
+  get height(): number {
+    return this.blocks.length;
+  }
+
+  private get tipHeader(): ChainHeader | undefined {
+    return this.blocks.at(-1)?.header;
+  }
+
+  private blockAt(height: number): DevnetBlock | undefined {
+    return this.blocks[height - 1];
+  }
+
+  private findBlock(headerId: HexId): DevnetBlock {
+    const block = this.blocks.find((b) => b.header.id === headerId);
+    if (!block) throw new AppError('not-found', `Block ${headerId.slice(0, 12)}… is not on the devnet chain.`, 'Sync again from the current tip.');
+    return block;
+  }
+
+  /** Confirmed boxes, plus mempool outputs, minus mempool spends: what a new transaction may spend. */
+  private mempoolView(): UtxoView {
+    const spentInMempool = new Set(this.pending.flatMap((t) => t.inputs.map((i) => i.boxId)));
+    const createdInMempool = new Map(this.pending.flatMap((t) => t.outputs.map((o) => [o.boxId, o] as const)));
+    return {
+      unspent: (boxId) => (spentInMempool.has(boxId) ? undefined : (this.utxo.get(boxId) ?? createdInMempool.get(boxId))),
+    };
+  }
+
+  async tip(): Promise<ChainTip> {
+    return { height: this.height, headerId: this.tipHeader?.id ?? null, network: 'devnet' };
+  }
+
+  async headerIdsAt(height: number): Promise<HexId[]> {
+    const block = this.blockAt(height);
+    return block ? [block.header.id] : [];
+  }
+
+  async header(headerId: HexId): Promise<ChainHeader> {
+    return this.findBlock(headerId).header;
+  }
+
+  async blockTransactions(headerId: HexId): Promise<ChainTransaction[]> {
+    return this.findBlock(headerId).transactions;
+  }
+
+  async unspentBox(boxId: HexId): Promise<ChainBox | null> {
+    return this.utxo.get(boxId) ?? null;
+  }
+
+  /** Devnet convenience for its own wallets (a node needs extraIndex for this). */
+  async unspentByErgoTree(ergoTree: string): Promise<ChainBox[]> {
+    return [...this.utxo.values()].filter((box) => box.ergoTree === ergoTree);
+  }
+
+  async mempool(): Promise<ChainTransaction[]> {
+    return [...this.pending];
+  }
+
+  async check(tx: SignedTransactionJson): Promise<HexId> {
+    return validateTransaction(tx, this.mempoolView(), { height: this.height + 1 }).id;
+  }
+
+  async submit(tx: SignedTransactionJson): Promise<HexId> {
+    const accepted = validateTransaction(tx, this.mempoolView(), { height: this.height + 1 });
+    if (!this.pending.some((t) => t.id === accepted.id)) this.pending.push(accepted);
+    return accepted.id;
+  }
+
+  /** Forgets a mempool transaction, as a node does when it restarts or its pool overflows. */
+  evict(transactionId: HexId): void {
+    this.pending = this.pending.filter((t) => t.id !== transactionId);
+  }
+
+  /** Pays devnet coins from the emission box: a real transaction, in the mempool until the next block. */
+  async faucet(outputs: FaucetOutput[]): Promise<HexId> {
+    const view = this.mempoolView();
+    const emission = [...this.utxo.values(), ...this.pending.flatMap((t) => t.outputs)].find((b) => b.ergoTree === EMISSION_TREE && view.unspent(b.boxId));
+    if (!emission) throw new Error('the devnet emission box is gone');
+    const paid = outputs.reduce((sum, o) => sum + o.value, 0n);
+    const payout = (o: FaucetOutput) => ({ value: o.value, ergoTree: o.ergoTree, creationHeight: this.height, assets: [], additionalRegisters: {} });
+    return this.submit({
+      inputs: [{ boxId: emission.boxId, spendingProof: { proofBytes: '', extension: {} } }],
+      dataInputs: [],
+      outputs: [...outputs.map(payout), payout({ ergoTree: EMISSION_TREE, value: emission.value - paid })],
+    });
+  }
+
+  /**
+   * Mines one block with every mempool transaction that is still valid at this height, in
+   * order. A transaction a rollback made invalid (say, its input was spent differently) is dropped, as a node would.
+   */
+  mine(): DevnetBlock {
+    const height = this.height + 1;
+    const parentId = this.tipHeader?.id ?? GENESIS_PARENT;
+    const timestamp = Math.max(this.now(), (this.tipHeader?.timestamp ?? 0) + 1);
+    const included: ChainTransaction[] = [];
+    const spent: ChainBox[] = [];
+    const view = new Map(this.utxo);
+    for (const tx of this.pending) {
+      if (!tx.inputs.every((i) => view.has(i.boxId)) || !tx.dataInputs.every((d) => view.has(d.boxId))) continue;
+      for (const input of tx.inputs) {
+        spent.push(view.get(input.boxId) as ChainBox);
+        view.delete(input.boxId);
+      }
+      for (const box of tx.outputs) view.set(box.boxId, box);
+      included.push(tx);
+    }
+    const header: ChainHeader = { id: hashHex(parentId, String(height), String(timestamp), String(this.nonce++), ...included.map((t) => t.id)), parentId, height, timestamp };
+    const block = { header, transactions: included, spent };
+    this.blocks.push(block);
+    this.utxo.clear();
+    for (const [id, box] of view) this.utxo.set(id, box);
+    this.pending = [];
+    this.onChange(this);
+    return block;
+  }
+
+  /** Mines `count` blocks in a row. */
+  mineMany(count: number): DevnetBlock[] {
+    return Array.from({ length: count }, () => this.mine());
+  }
+
+  /**
+   * Forgets every block above `height`, restoring the boxes they spent. Their transactions go back to the mempool
+   * (a real node does the same with an orphaned block) unless `dropTransactions` — then they are simply gone.
+   */
+  rollbackTo(height: number, options: { dropTransactions?: boolean } = {}): void {
+    if (height < 0 || height > this.height) throw new RangeError(`cannot roll back to height ${height} from ${this.height}`);
+    const orphaned: ChainTransaction[] = [];
+    while (this.blocks.length > height) {
+      const block = this.blocks.pop() as DevnetBlock;
+      for (const tx of block.transactions) for (const box of tx.outputs) this.utxo.delete(box.boxId);
+      for (const box of block.spent) this.utxo.set(box.boxId, box);
+      orphaned.unshift(...block.transactions);
+    }
+    this.pending = options.dropTransactions ? [] : [...orphaned, ...this.pending];
+    this.onChange(this);
+  }
+
+  /** Everything needed to rebuild this chain exactly (see devnet-store). */
+  snapshot(): { blocks: DevnetBlock[]; mempool: ChainTransaction[] } {
+    return { blocks: [...this.blocks], mempool: [...this.pending] };
+  }
+
+  /** Rebuilds a chain from a snapshot without re-running scripts: every block in it was validated when mined. */
+  static restore(snapshot: { blocks: DevnetBlock[]; mempool: ChainTransaction[] }, options: DevnetOptions = {}): DevnetChain {
+    const chain = new DevnetChain(options);
+    for (const block of snapshot.blocks) {
+      for (const tx of block.transactions) for (const box of tx.outputs) chain.utxo.set(box.boxId, box);
+      for (const box of block.spent) chain.utxo.delete(box.boxId);
+      chain.blocks.push(block);
+    }
+    chain.pending = [...snapshot.mempool];
+    return chain;
+  }
+}

@@ -1,0 +1,143 @@
+import type { ChainBox, ChainHeader, HexId } from '../../chain/chain-source';
+import type { Db } from '../database';
+import type { LedgerEntry, MirroredBox, TrackedLets } from '../sync/classify-transaction';
+
+/*
+ * The SQL of the chain mirror: blocks, LETS boxes and ledger entries. Statements are prepared once per
+ * database (the sync applies hundreds of thousands of rows) and cached by the Db object.
+ */
+
+const statementCache = new WeakMap<Db, ReturnType<typeof prepare>>();
+
+function prepare(db: Db) {
+  return {
+    insertBlock: db.prepare('INSERT INTO blocks (height, header_id, parent_id, timestamp) VALUES (?, ?, ?, ?)'),
+    insertBox: db.prepare(`INSERT INTO boxes (box_id, lets_id, kind, transaction_id, output_index, created_height, value, ergo_tree, assets, registers, owner_key, balance)
+      VALUES (@boxId, @letsId, @kind, @transactionId, @index, @height, @value, @ergoTree, @assets, @registers, @ownerKey, @balance)`),
+    spendBox: db.prepare('UPDATE boxes SET spent_by = ?, spent_height = ? WHERE box_id = ?'),
+    findBox: db.prepare('SELECT * FROM boxes WHERE box_id = ?'),
+    insertEntry: db.prepare(`INSERT INTO ledger_entries (transaction_id, lets_id, member_key, counterparty_key, kind, delta, balance_after, height, timestamp)
+      VALUES (@transactionId, @letsId, @memberKey, @counterpartyKey, @kind, @delta, @balanceAfter, @height, @timestamp)`),
+    headerAt: db.prepare('SELECT header_id FROM blocks WHERE height = ?').pluck(),
+    tip: db.prepare('SELECT height, header_id FROM blocks ORDER BY height DESC LIMIT 1'),
+  };
+}
+
+function statements(db: Db) {
+  let cached = statementCache.get(db);
+  if (!cached) {
+    cached = prepare(db);
+    statementCache.set(db, cached);
+  }
+  return cached;
+}
+
+interface BoxRow {
+  box_id: string;
+  lets_id: bigint;
+  kind: 'management' | 'account';
+  transaction_id: string;
+  output_index: bigint;
+  created_height: bigint;
+  value: bigint;
+  ergo_tree: string;
+  assets: string;
+  registers: string;
+  owner_key: string;
+  balance: bigint | null;
+}
+
+export function loadTracked(db: Db): { tracked: TrackedLets[]; letsTokenIds: Map<number, string> } {
+  const rows = db
+    .prepare('SELECT c.lets_id, l.lets_token_id, c.membership_token_id, c.account_tree, c.management_tree, c.start_height FROM lets_chain c JOIN lets l ON l.id = c.lets_id')
+    .all() as { lets_id: bigint; lets_token_id: string; membership_token_id: string; account_tree: string; management_tree: string; start_height: bigint }[];
+  return {
+    tracked: rows.map((r) => ({
+      letsId: Number(r.lets_id),
+      membershipTokenId: r.membership_token_id,
+      accountTree: r.account_tree,
+      managementTree: r.management_tree,
+      startHeight: Number(r.start_height),
+    })),
+    letsTokenIds: new Map(rows.map((r) => [Number(r.lets_id), r.lets_token_id])),
+  };
+}
+
+export function trackLetsOnChain(db: Db, lets: Omit<TrackedLets, 'letsId'> & { letsId: number }): void {
+  db.prepare('INSERT INTO lets_chain (lets_id, membership_token_id, account_tree, management_tree, start_height) VALUES (?, ?, ?, ?, ?)').run(
+    lets.letsId,
+    lets.membershipTokenId,
+    lets.accountTree,
+    lets.managementTree,
+    lets.startHeight,
+  );
+}
+
+export function storedTip(db: Db): { height: number; headerId: HexId } | null {
+  const row = statements(db).tip.get() as { height: bigint; header_id: string } | undefined;
+  return row ? { height: Number(row.height), headerId: row.header_id } : null;
+}
+
+export function storedHeaderIdAt(db: Db, height: number): HexId | undefined {
+  return statements(db).headerAt.get(height) as string | undefined;
+}
+
+export function findMirroredBox(db: Db, boxId: HexId): MirroredBox | undefined {
+  const row = statements(db).findBox.get(boxId) as BoxRow | undefined;
+  if (!row) return undefined;
+  const assets = JSON.parse(row.assets) as { tokenId: string; amount: string }[];
+  const box: ChainBox = {
+    boxId: row.box_id,
+    transactionId: row.transaction_id,
+    index: Number(row.output_index),
+    value: row.value,
+    ergoTree: row.ergo_tree,
+    creationHeight: Number(row.created_height),
+    assets: assets.map((a) => ({ tokenId: a.tokenId, amount: BigInt(a.amount) })),
+    additionalRegisters: JSON.parse(row.registers) as ChainBox['additionalRegisters'],
+  };
+  return { box, letsId: Number(row.lets_id), kind: row.kind, ownerKey: row.owner_key, balance: row.balance };
+}
+
+export function insertBlock(db: Db, header: ChainHeader): void {
+  statements(db).insertBlock.run(header.height, header.id, header.parentId, header.timestamp);
+}
+
+export function insertMirroredBox(db: Db, mirrored: MirroredBox, height: number): void {
+  const { box } = mirrored;
+  statements(db).insertBox.run({
+    boxId: box.boxId,
+    letsId: mirrored.letsId,
+    kind: mirrored.kind,
+    transactionId: box.transactionId,
+    index: box.index,
+    height,
+    value: box.value,
+    ergoTree: box.ergoTree,
+    assets: JSON.stringify(box.assets.map((a) => ({ tokenId: a.tokenId, amount: a.amount.toString() }))),
+    registers: JSON.stringify(box.additionalRegisters),
+    ownerKey: mirrored.ownerKey,
+    balance: mirrored.balance,
+  });
+}
+
+export function markSpent(db: Db, boxId: HexId, spentBy: HexId, height: number): void {
+  statements(db).spendBox.run(spentBy, height, boxId);
+}
+
+export function insertLedgerEntry(db: Db, entry: LedgerEntry, transactionId: HexId, header: ChainHeader): void {
+  statements(db).insertEntry.run({ ...entry, transactionId, height: header.height, timestamp: header.timestamp });
+}
+
+/** Undoes everything above `height`: the caller runs this inside the same transaction as the reorg's new blocks. */
+export function rollbackAbove(db: Db, height: number): void {
+  db.prepare('DELETE FROM ledger_entries WHERE height > ?').run(height);
+  db.prepare('DELETE FROM boxes WHERE created_height > ?').run(height);
+  db.prepare('UPDATE boxes SET spent_by = NULL, spent_height = NULL WHERE spent_height > ?').run(height);
+  db.prepare('DELETE FROM blocks WHERE height > ?').run(height);
+}
+
+/** Keeps the newest `keep` headers: enough to find any fork point a real reorg can have. */
+export function pruneHeaders(db: Db, keep: number): void {
+  db.prepare('DELETE FROM blocks WHERE height <= (SELECT max(height) FROM blocks) - ?').run(keep);
+}

@@ -1,0 +1,157 @@
+import type { HexId } from '../../chain/chain-source';
+import { AppError } from '../../errors/app-error';
+import type { Db } from '../database';
+
+/*
+ * The app's own transactions on their way to the chain:
+ *   built → signed → submitted → mempool → included → confirmed
+ * with dropped (the node forgot it) and conflict (its inputs were spent by another transaction) as dead ends that
+ * the treasurer can retry or discard. Rows are never deleted by the sync: the history of what was sent stays.
+ */
+export type OutboxState = 'built' | 'signed' | 'submitted' | 'mempool' | 'included' | 'confirmed' | 'dropped' | 'conflict';
+
+export interface OutboxItem {
+  id: number;
+  transactionId: HexId;
+  letsId: number | null;
+  purpose: string;
+  description: string;
+  state: OutboxState;
+  includedHeight: number | null;
+  lastError: string | null;
+  signedJson: string | null;
+}
+
+export interface NewOutboxItem {
+  transactionId: HexId;
+  letsId: number | null;
+  purpose: string;
+  description?: string;
+  inputBoxIds: HexId[];
+  unsignedJson: string;
+}
+
+/** The moves a person or the app may make by hand; the sync's own moves are below. */
+const MANUAL_MOVES: Record<OutboxState, OutboxState[]> = {
+  built: ['signed'],
+  signed: ['submitted'],
+  submitted: [],
+  mempool: [],
+  included: [],
+  confirmed: [],
+  dropped: ['submitted'],
+  conflict: [],
+};
+
+interface OutboxRow {
+  id: bigint;
+  transaction_id: string;
+  lets_id: bigint | null;
+  purpose: string;
+  description: string;
+  state: OutboxState;
+  included_height: bigint | null;
+  last_error: string | null;
+  signed_json: string | null;
+}
+
+function toItem(row: OutboxRow): OutboxItem {
+  return {
+    id: Number(row.id),
+    transactionId: row.transaction_id,
+    letsId: row.lets_id === null ? null : Number(row.lets_id),
+    purpose: row.purpose,
+    description: row.description,
+    state: row.state,
+    includedHeight: row.included_height === null ? null : Number(row.included_height),
+    lastError: row.last_error,
+    signedJson: row.signed_json,
+  };
+}
+
+const now = () => new Date().toISOString();
+
+export function addToOutbox(db: Db, item: NewOutboxItem): number {
+  const result = db
+    .prepare(`INSERT INTO outbox (lets_id, transaction_id, purpose, description, state, input_box_ids, unsigned_json, created_at, updated_at)
+      VALUES (?, ?, ?, ?, 'built', ?, ?, ?, ?)`)
+    .run(item.letsId, item.transactionId, item.purpose, item.description ?? '', JSON.stringify(item.inputBoxIds), item.unsignedJson, now(), now());
+  return Number(result.lastInsertRowid);
+}
+
+export function outboxItem(db: Db, transactionId: HexId): OutboxItem | undefined {
+  const row = db.prepare('SELECT * FROM outbox WHERE transaction_id = ?').get(transactionId) as OutboxRow | undefined;
+  return row ? toItem(row) : undefined;
+}
+
+export function listOutbox(db: Db): OutboxItem[] {
+  return (db.prepare('SELECT * FROM outbox ORDER BY id DESC').all() as OutboxRow[]).map(toItem);
+}
+
+/** A manual step (sign, submit, retry). Refuses a move the lifecycle does not allow, naming both states. */
+export function moveOutboxItem(db: Db, transactionId: HexId, to: OutboxState, details: { signedJson?: string; error?: string } = {}): void {
+  const item = outboxItem(db, transactionId);
+  if (!item) throw new AppError('not-found', 'That transaction is not in the outbox.', 'Refresh the outbox.');
+  if (!MANUAL_MOVES[item.state].includes(to)) {
+    throw new AppError('conflict', `A transaction that is ${item.state} cannot become ${to}.`, 'Refresh the outbox to see its current state.');
+  }
+  db.prepare('UPDATE outbox SET state = ?, signed_json = coalesce(?, signed_json), last_error = ?, updated_at = ? WHERE transaction_id = ?').run(
+    to,
+    details.signedJson ?? null,
+    details.error ?? null,
+    now(),
+    transactionId,
+  );
+}
+
+/** Records a failure without changing state (e.g. the device refused): the transaction stays where it was. */
+export function noteOutboxError(db: Db, transactionId: HexId, error: string): void {
+  db.prepare('UPDATE outbox SET last_error = ?, updated_at = ? WHERE transaction_id = ?').run(error, now(), transactionId);
+}
+
+export function discardOutboxItem(db: Db, transactionId: HexId): void {
+  const item = outboxItem(db, transactionId);
+  if (!item || !['built', 'signed', 'dropped', 'conflict'].includes(item.state)) {
+    throw new AppError('conflict', 'Only a transaction that is not on its way to the chain can be discarded.', 'Wait until it is confirmed, dropped or in conflict.');
+  }
+  db.prepare('DELETE FROM outbox WHERE transaction_id = ?').run(transactionId);
+}
+
+/** Sync: the transaction appeared in a block. */
+export function markIncluded(db: Db, transactionId: HexId, height: number): void {
+  db.prepare(`UPDATE outbox SET state = 'included', included_height = ?, last_error = NULL, updated_at = ? WHERE transaction_id = ? AND state IN ('submitted', 'mempool', 'dropped', 'signed')`).run(
+    height,
+    now(),
+    transactionId,
+  );
+}
+
+/** Sync: a reorg removed the blocks above `height`; what they included is on its way again. */
+export function reopenAbove(db: Db, height: number): void {
+  db.prepare(`UPDATE outbox SET state = 'submitted', included_height = NULL, updated_at = ? WHERE included_height > ?`).run(now(), height);
+}
+
+/**
+ * Sync, after each poll: included transactions become confirmed at `depth` confirmations; submitted ones seen in
+ * the mempool move to mempool; one that left the mempool without being included is in conflict when another
+ * transaction spent one of its inputs, otherwise dropped.
+ */
+export function reconcileOutbox(db: Db, tipHeight: number, mempoolIds: ReadonlySet<HexId>, depth: number): void {
+  const reconcile = db.transaction(() => {
+    db.prepare(`UPDATE outbox SET state = 'confirmed', updated_at = ? WHERE state = 'included' AND ? - included_height + 1 >= ?`).run(now(), tipHeight, depth);
+    const waiting = db.prepare(`SELECT transaction_id, state, input_box_ids FROM outbox WHERE state IN ('submitted', 'mempool')`).all() as { transaction_id: string; state: OutboxState; input_box_ids: string }[];
+    const spentElsewhere = db.prepare('SELECT 1 FROM boxes WHERE box_id = ? AND spent_by IS NOT NULL AND spent_by <> ?').pluck();
+    const setState = db.prepare('UPDATE outbox SET state = ?, updated_at = ? WHERE transaction_id = ?');
+    for (const row of waiting) {
+      if (mempoolIds.has(row.transaction_id)) {
+        if (row.state !== 'mempool') setState.run('mempool', now(), row.transaction_id);
+        continue;
+      }
+      const inputs = JSON.parse(row.input_box_ids) as string[];
+      const conflict = inputs.some((boxId) => spentElsewhere.get(boxId, row.transaction_id) !== undefined);
+      if (conflict) setState.run('conflict', now(), row.transaction_id);
+      else if (row.state === 'mempool') setState.run('dropped', now(), row.transaction_id);
+    }
+  });
+  reconcile();
+}

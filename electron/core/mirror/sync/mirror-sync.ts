@@ -1,0 +1,135 @@
+import type { ChainHeader, ChainSource, ChainTransaction, HexId } from '../../chain/chain-source';
+import { AppError } from '../../errors/app-error';
+import type { Db } from '../database';
+import {
+  findMirroredBox,
+  insertBlock,
+  insertLedgerEntry,
+  insertMirroredBox,
+  loadTracked,
+  markSpent,
+  pruneHeaders,
+  rollbackAbove,
+  storedHeaderIdAt,
+  storedTip,
+} from '../queries/chain-store';
+import { markIncluded, reopenAbove } from '../queries/outbox';
+import { classifyTransaction } from './classify-transaction';
+
+/** ARCHITECTURE.md: keep at least 256 headers so any realistic reorg finds its fork point locally. */
+export const KEPT_HEADERS = 300;
+
+export interface SyncOptions {
+  /** Blocks fetched concurrently and applied in one SQLite transaction. */
+  batchSize?: number;
+}
+
+export interface SyncResult {
+  height: number;
+  appliedBlocks: number;
+  /** How many blocks a reorg undid (0 when none). */
+  rolledBack: number;
+}
+
+interface FetchedBlock {
+  header: ChainHeader;
+  transactions: ChainTransaction[];
+}
+
+async function fetchBlock(source: ChainSource, height: number): Promise<FetchedBlock | undefined> {
+  const [headerId] = await source.headerIdsAt(height);
+  if (!headerId) return undefined;
+  const [header, transactions] = await Promise.all([source.header(headerId), source.blockTransactions(headerId)]);
+  if (header.height !== height || header.id !== headerId) {
+    throw new AppError('chain-response-invalid', `The chain answered for height ${height} with a block of another height.`, 'Check the node; the mirror was not changed.');
+  }
+  return { header, transactions };
+}
+
+/** The highest height where the mirror and the chain agree; everything above it is on a dead branch. */
+async function findForkPoint(db: Db, source: ChainSource, from: number): Promise<number> {
+  for (let height = from; height >= 1; height--) {
+    const local = storedHeaderIdAt(db, height);
+    if (local === undefined) {
+      throw new AppError(
+        'chain-response-invalid',
+        `The chain reorganised deeper than the ${KEPT_HEADERS} blocks the mirror keeps.`,
+        'Rebuild the mirror from the chain in Settings (member names and notes are kept).',
+      );
+    }
+    const [remote] = await source.headerIdsAt(height);
+    if (remote === local) return height;
+  }
+  return 0;
+}
+
+function applyBlocks(db: Db, blocks: FetchedBlock[]): void {
+  const { tracked, letsTokenIds } = loadTracked(db);
+  db.transaction(() => {
+    for (const { header, transactions } of blocks) {
+      insertBlock(db, header);
+      for (const tx of transactions) {
+        const effects = classifyTransaction(tx, tracked, letsTokenIds, (boxId) => findMirroredBox(db, boxId));
+        for (const boxId of effects.spent) markSpent(db, boxId, tx.id, header.height);
+        for (const box of effects.created) insertMirroredBox(db, box, header.height);
+        for (const entry of effects.entries) insertLedgerEntry(db, entry, tx.id, header);
+        markIncluded(db, tx.id, header.height);
+      }
+    }
+    pruneHeaders(db, KEPT_HEADERS);
+  })();
+}
+
+/**
+ * Brings the mirror up to the chain's tip, block by block. Each batch must chain by parent id onto the stored tip
+ * and is written in one SQLite transaction, so a crash at any point leaves the mirror at a block boundary and the
+ * next run continues from there. When the stored tip is no longer on the chain, the mirror rolls back to the fork
+ * point (one transaction) and carries on along the new branch.
+ */
+export async function syncOnce(db: Db, source: ChainSource, options: SyncOptions = {}): Promise<SyncResult> {
+  const batchSize = options.batchSize ?? 64;
+  const { tracked } = loadTracked(db);
+  const chainTip = await source.tip();
+  const result: SyncResult = { height: storedTip(db)?.height ?? 0, appliedBlocks: 0, rolledBack: 0 };
+  if (tracked.length === 0) return result;
+  const firstHeight = Math.min(...tracked.map((t) => t.startHeight));
+
+  for (;;) {
+    const local = storedTip(db);
+    if (local && (await source.headerIdsAt(local.height))[0] !== local.headerId) {
+      const fork = await findForkPoint(db, source, local.height - 1);
+      db.transaction(() => {
+        rollbackAbove(db, fork);
+        reopenAbove(db, fork);
+      })();
+      result.rolledBack += local.height - fork;
+      continue;
+    }
+    const next = local ? local.height + 1 : firstHeight;
+    const last = Math.min(chainTip.height, next + batchSize - 1);
+    if (next > last) break;
+    const heights = Array.from({ length: last - next + 1 }, (_, i) => next + i);
+    const blocks = (await Promise.all(heights.map((h) => fetchBlock(source, h)))).filter((b): b is FetchedBlock => b !== undefined);
+    const linked = linkedPrefix(blocks, local?.headerId);
+    if (linked.length === 0) {
+      if (blocks.length === 0) break;
+      throw new AppError('chain-response-invalid', `Block ${next} does not follow the block the chain itself reports at ${next - 1}.`, 'The node is inconsistent; try again later or use another node. The mirror was not changed.');
+    }
+    applyBlocks(db, linked);
+    result.appliedBlocks += linked.length;
+  }
+  result.height = storedTip(db)?.height ?? 0;
+  return result;
+}
+
+/** The leading blocks that chain onto `parent` and onto each other; a break means the chain moved mid-fetch. */
+function linkedPrefix(blocks: FetchedBlock[], parent: HexId | undefined): FetchedBlock[] {
+  const linked: FetchedBlock[] = [];
+  let expected = parent;
+  for (const block of blocks) {
+    if (expected !== undefined && block.header.parentId !== expected) break;
+    linked.push(block);
+    expected = block.header.id;
+  }
+  return linked;
+}

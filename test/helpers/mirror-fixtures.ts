@@ -1,0 +1,46 @@
+import { join } from 'node:path';
+import type { ChainSource, ChainTransaction, HexId } from '../../electron/core/chain/chain-source';
+import type { DemoLets } from '../../electron/core/devnet/demo-lets';
+import { openDatabase, type Db } from '../../electron/core/mirror/database';
+import { trackLetsOnChain } from '../../electron/core/mirror/queries/chain-store';
+import { addLets } from '../../electron/core/mirror/queries/lets';
+import { accountBalances } from '../../electron/core/mirror/queries/ledger';
+import { tempDir } from './temp-dir';
+
+/** A fresh mirror database file that follows the demo LETS. */
+export function aMirrorFollowing(demo: DemoLets): { db: Db; letsId: number } {
+  const db = openDatabase(join(tempDir(), 'mirror.sqlite'));
+  const { lets } = demo;
+  const letsId = addLets(db, { letsTokenId: lets.letsId, name: lets.name, unit: lets.unit, model: 'committee', creditFloor: lets.floor, creditCap: lets.cap });
+  trackLetsOnChain(db, { letsId, membershipTokenId: lets.membershipTokenId, accountTree: demo.accountTree, managementTree: demo.managementTree, startHeight: demo.genesisHeight });
+  return { db, letsId };
+}
+
+export function balancesByName(db: Db, letsId: number, demo: DemoLets): Record<string, bigint> {
+  return Object.fromEntries(accountBalances(db, letsId).map((b) => [demo.members.find((m) => m.publicKey === b.memberKey)?.name ?? b.memberKey, b.balance]));
+}
+
+/** Every chain-derived row of the mirror, in a stable order, for comparing two mirrors. */
+export function dumpMirror(db: Db): unknown {
+  return {
+    blocks: db.prepare('SELECT * FROM blocks ORDER BY height').all(),
+    boxes: db.prepare('SELECT * FROM boxes ORDER BY box_id').all(),
+    entries: db.prepare('SELECT * FROM ledger_entries ORDER BY height, transaction_id, member_key').all(),
+  };
+}
+
+/** Wraps a chain source so that fetching the transactions of one block goes wrong in a chosen way. */
+export function sabotaged(source: ChainSource, at: HexId, sabotage: (txs: ChainTransaction[]) => ChainTransaction[]): ChainSource {
+  return new Proxy(source, {
+    get(target, property, receiver) {
+      if (property === 'blockTransactions') {
+        return async (headerId: HexId) => {
+          const txs = await target.blockTransactions(headerId);
+          return headerId === at ? sabotage(txs) : txs;
+        };
+      }
+      const value: unknown = Reflect.get(target, property, receiver);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
