@@ -3,8 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createNodeClient } from '../../electron/core/chain/node-client';
 import { stringifyNodeJson } from '../../electron/core/chain/lossless-json';
-import { AppError } from '../../electron/core/errors/app-error';
-import { box, idOf, LONG_MAX, nodeInfo } from './node-fixtures';
+import { box, failure, idOf, LONG_MAX, nodeInfo } from './node-fixtures';
 
 /** The real fetch path against a real socket on 127.0.0.1: headers, bodies, timeouts and refused connections. */
 
@@ -29,15 +28,6 @@ async function nodeServer(handler: Handler): Promise<string> {
 
 function reply(response: ServerResponse, status: number, value: unknown) {
   response.writeHead(status, { 'content-type': 'application/json' }).end(stringifyNodeJson(value));
-}
-
-async function failure(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => new Error('expected the call to fail'),
-    (thrown: unknown) => thrown,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
 }
 
 describe('node client over real HTTP', () => {

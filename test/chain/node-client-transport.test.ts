@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { retryDelayMs } from '../../electron/core/chain/backoff';
 import { createNodeClient, type NodeClientOptions } from '../../electron/core/chain/node-client';
-import { AppError } from '../../electron/core/errors/app-error';
 import {
   apiError,
   connectionRefused,
+  failure,
   fakeNode,
   hanging,
   idOf,
@@ -27,15 +27,6 @@ function clientFor(routes: Parameters<typeof fakeNode>[0], options: Partial<Node
   const clock = recordingSleep();
   const client = createNodeClient({ baseUrl: NODE_URL, fetch: node.fetch, sleep: clock.sleep, random: () => 0.5, ...options });
   return { client, requests: node.requests, waits: clock.waits };
-}
-
-async function failure(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => new Error('expected the call to fail'),
-    (thrown: unknown) => thrown,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
 }
 
 const internalError = json(apiError(500, 'Internal server error', 'Boom'), 500);

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { stringifyNodeJson } from '../../electron/core/chain/lossless-json';
 import type { FetchLike } from '../../electron/core/chain/node-http';
+import { AppError } from '../../electron/core/errors/app-error';
+import { expect } from 'vitest';
 
 /**
  * Node answers shaped like shared/ergo-node-openapi.yaml (field names and example values from its schemas),
@@ -187,4 +189,14 @@ export function fakeNode(routes: Record<string, Route>) {
 export function recordingSleep() {
   const waits: number[] = [];
   return { waits, sleep: async (ms: number) => void waits.push(ms) };
+}
+
+/** Awaits a call that must fail and returns its AppError (a success or a plain Error fails the test). */
+export async function failure(promise: Promise<unknown>): Promise<AppError> {
+  const error = await promise.then(
+    () => new Error('expected the call to fail'),
+    (thrown: unknown) => thrown,
+  );
+  expect(error).toBeInstanceOf(AppError);
+  return error as AppError;
 }
