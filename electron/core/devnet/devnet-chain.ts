@@ -1,8 +1,8 @@
 import { blake2b256, hex } from '@fleet-sdk/crypto';
-import { serializeBox } from '@fleet-sdk/serializer';
 import type { ChainBox, ChainHeader, ChainSource, ChainTip, ChainTransaction, HexId, SignedTransactionJson } from '../chain/chain-source';
 import { AppError } from '../errors/app-error';
 import { TRUE_TREE } from '../interpreter/sigma-interpreter';
+import { boxIdOf } from '../transactions/transaction-bytes';
 import { validateTransaction, type UtxoView } from './transaction-rules';
 
 export interface DevnetBlock {
@@ -26,7 +26,7 @@ const EMISSION_VALUE = 100_000_000n * 1_000_000_000n;
 
 function emissionBox(): ChainBox {
   const box = { transactionId: '00'.repeat(32), index: 0, value: EMISSION_VALUE, ergoTree: EMISSION_TREE, creationHeight: 0, assets: [], additionalRegisters: {} };
-  return { ...box, boxId: hex.encode(blake2b256(serializeBox({ ...box, boxId: '' }).toBytes())) };
+  return { ...box, boxId: boxIdOf(box) };
 }
 
 export interface DevnetOptions {

@@ -1,7 +1,7 @@
 import type { EIP12UnsignedTransaction } from '@fleet-sdk/common';
 import { blake2b256, hex } from '@fleet-sdk/crypto';
 import { serializeBox } from '@fleet-sdk/serializer';
-import { bytesToSign } from '../transactions/transaction-bytes';
+import { boxIdOf, bytesToSign } from '../transactions/transaction-bytes';
 import type { ChainBox, ChainTransaction, SignedTransactionJson } from '../chain/chain-source';
 import { AppError } from '../errors/app-error';
 import { FALSE_TREE, reduceInput, TRUE_TREE, verifyProof, type NextBlock } from '../interpreter/sigma-interpreter';
@@ -15,10 +15,6 @@ export interface UtxoView {
 
 function reject(reason: string): never {
   throw new AppError('transaction-rejected', `The chain refused the transaction: ${reason}`, 'Refresh the ledger and build the transaction again.');
-}
-
-function boxIdOf(box: Omit<ChainBox, 'boxId'>): string {
-  return hex.encode(blake2b256(serializeBox({ ...box, boxId: '' }).toBytes()));
 }
 
 /** EIP-12 carries amounts as decimal strings (sigmastate-js insists on it). */

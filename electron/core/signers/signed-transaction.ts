@@ -1,7 +1,6 @@
 import type { Box, EIP12UnsignedTransaction, SignedTransaction } from '@fleet-sdk/common';
-import { blake2b256, hex } from '@fleet-sdk/crypto';
-import { serializeBox } from '@fleet-sdk/serializer';
-import { bytesToSign, transactionId } from '../transactions/transaction-bytes';
+import { hex } from '@fleet-sdk/crypto';
+import { boxIdOf, bytesToSign, transactionId } from '../transactions/transaction-bytes';
 import { Prover } from '@fleet-sdk/wallet';
 import { AppError } from '../errors/app-error';
 
@@ -19,7 +18,7 @@ export function assembleSignedTransaction(tx: EIP12UnsignedTransaction, proofs: 
     dataInputs: tx.dataInputs.map((dataInput) => ({ boxId: dataInput.boxId })),
     outputs: tx.outputs.map((output, index) => {
       const box: Box<string> = { ...output, boxId: '', transactionId: id, index };
-      return { ...box, boxId: hex.encode(blake2b256(serializeBox(box).toBytes())) };
+      return { ...box, boxId: boxIdOf(box) };
     }),
   };
 }

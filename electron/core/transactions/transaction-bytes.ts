@@ -1,6 +1,6 @@
-import type { EIP12UnsignedTransaction } from '@fleet-sdk/common';
+import type { Amount, BoxCandidate, EIP12UnsignedTransaction } from '@fleet-sdk/common';
 import { blake2b256, hex } from '@fleet-sdk/crypto';
-import { serializeTransaction } from '@fleet-sdk/serializer';
+import { serializeBox, serializeTransaction } from '@fleet-sdk/serializer';
 
 /**
  * The message every input proof signs: the transaction serialized with empty proofs ("bytesToSign"). Its
@@ -17,4 +17,9 @@ export function bytesToSign(tx: EIP12UnsignedTransaction): Uint8Array {
 
 export function transactionId(tx: EIP12UnsignedTransaction): string {
   return hex.encode(blake2b256(bytesToSign(tx)));
+}
+
+/** A box's id: blake2b256 of the box serialized with the id of its creating transaction and its index. */
+export function boxIdOf(box: BoxCandidate<Amount> & { transactionId: string; index: number }): string {
+  return hex.encode(blake2b256(serializeBox({ ...box, boxId: '' }).toBytes()));
 }
