@@ -63,8 +63,7 @@ async function findForkPoint(db: Db, source: ChainSource, from: number): Promise
   return 0;
 }
 
-function applyBlocks(db: Db, blocks: FetchedBlock[]): void {
-  const { tracked, letsTokenIds } = loadTracked(db);
+function applyBlocks(db: Db, blocks: FetchedBlock[], { tracked, letsTokenIds }: ReturnType<typeof loadTracked>): void {
   db.transaction(() => {
     for (const { header, transactions } of blocks) {
       insertBlock(db, header);
@@ -88,7 +87,8 @@ function applyBlocks(db: Db, blocks: FetchedBlock[]): void {
  */
 export async function syncOnce(db: Db, source: ChainSource, options: SyncOptions = {}): Promise<SyncResult> {
   const batchSize = options.batchSize ?? 64;
-  const { tracked } = loadTracked(db);
+  const following = loadTracked(db);
+  const { tracked } = following;
   const chainTip = await source.tip();
   const result: SyncResult = { height: storedTip(db)?.height ?? 0, appliedBlocks: 0, rolledBack: 0 };
   if (tracked.length === 0) return result;
@@ -115,7 +115,7 @@ export async function syncOnce(db: Db, source: ChainSource, options: SyncOptions
       if (blocks.length === 0) break;
       throw new AppError('chain-response-invalid', `Block ${next} does not follow the block the chain itself reports at ${next - 1}.`, 'The node is inconsistent; try again later or use another node. The mirror was not changed.');
     }
-    applyBlocks(db, linked);
+    applyBlocks(db, linked, following);
     result.appliedBlocks += linked.length;
   }
   result.height = storedTip(db)?.height ?? 0;
