@@ -1,22 +1,16 @@
-import { z } from 'zod';
-import { call } from './call';
-import type { AppInfo, ChainStatus, DeviceStatus, LetsSummary, MemberSummary } from './types';
+import type { z } from 'zod';
+import { appCalls } from './calls/app-calls';
+import { memberCalls } from './calls/member-calls';
 
 /**
  * The one API contract: every call the renderer may make, named once with its input schema and output type.
  * Main registers handlers from it, preload forwards it, the renderer calls it, the web bridge serves it.
- * Adding a feature means adding one entry here and one handler; the compiler checks the rest.
+ * Each area of the app declares its calls in `calls/<area>-calls.ts`; adding a feature means adding one entry
+ * there and one handler in `app/handlers/`; the compiler checks the rest.
  */
 export const apiContract = {
-  'app.info': call<AppInfo>()(z.strictObject({})),
-  'chain.status': call<ChainStatus>()(z.strictObject({})),
-  'device.status': call<DeviceStatus>()(z.strictObject({})),
-  'lets.list': call<LetsSummary[]>()(z.strictObject({})),
-  'members.list': call<MemberSummary[]>()(
-    z.strictObject({
-      search: z.string().trim().max(100, 'Search text can be at most 100 characters.').default(''),
-    }),
-  ),
+  ...appCalls,
+  ...memberCalls,
 } as const;
 
 export type ApiContract = typeof apiContract;
@@ -27,7 +21,10 @@ export type CallInput<N extends CallName> = z.input<ApiContract[N]['input']>;
 export type ValidInput<N extends CallName> = z.output<ApiContract[N]['input']>;
 export type CallOutput<N extends CallName> = Exclude<ApiContract[N]['output'], undefined>;
 
-export type Handlers = { [N in CallName]: (input: ValidInput<N>) => Promise<CallOutput<N>> | CallOutput<N> };
+export type Handler<N extends CallName> = (input: ValidInput<N>) => Promise<CallOutput<N>> | CallOutput<N>;
+export type Handlers = { [N in CallName]: Handler<N> };
+/** The handlers of one area's calls, e.g. `AreaHandlers<typeof memberCalls>`. */
+export type AreaHandlers<Calls> = { [N in keyof Calls & CallName]: Handler<N> };
 
 export function isCallName(name: unknown): name is CallName {
   return typeof name === 'string' && Object.hasOwn(apiContract, name);

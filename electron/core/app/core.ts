@@ -1,10 +1,10 @@
 import { dirname } from 'node:path';
 import type { Handlers } from '../api/contract';
-import type { ChainStatus } from '../api/types';
+import { openDatabase, type Db } from '../mirror/database';
+import type { CoreContext } from './core-context';
 import { startDevnetRuntime, type ChainRuntime } from './devnet-runtime';
-import { openDatabase, schemaVersion, type Db } from '../mirror/database';
-import { listLets } from '../mirror/queries/lets';
-import { listMembers } from '../mirror/queries/members';
+import { appHandlers } from './handlers/app-handlers';
+import { memberHandlers } from './handlers/member-handlers';
 
 export interface CoreOptions {
   databasePath: string;
@@ -20,22 +20,17 @@ export interface Core {
   close(): Promise<void>;
 }
 
-const NOT_CONNECTED: ChainStatus = { state: 'not-connected', message: 'Not connected to a chain yet', height: null };
-
 /**
  * The whole app below the window, in plain TypeScript: Electron's main process and the web bridge both host it,
- * so everything the treasurer can do is testable under Node.
+ * so everything the treasurer can do is testable under Node. Each area of the app contributes its handlers.
  */
 export function createCore(options: CoreOptions): Core {
   const db = openDatabase(options.databasePath, { nativeBinding: options.nativeBinding });
   let chain: ChainRuntime | undefined;
+  const ctx: CoreContext = { db, databasePath: options.databasePath, appVersion: options.appVersion, chain: () => chain };
   const handlers: Handlers = {
-    'app.info': () => ({ version: options.appVersion, databasePath: options.databasePath, schemaVersion: schemaVersion(db) }),
-    'chain.status': () => chain?.status() ?? NOT_CONNECTED,
-    // The Ledger device service is wired in with the signing screens; until then the status bar says so plainly.
-    'device.status': () => ({ state: 'not-connected', message: 'No Ledger connected', }),
-    'lets.list': () => listLets(db),
-    'members.list': ({ search }) => listMembers(db, search),
+    ...appHandlers(ctx),
+    ...memberHandlers(ctx),
   };
   return {
     handlers,
