@@ -6,6 +6,7 @@ import { registerApi } from './ipc';
 import { installMenu } from './menu';
 import { electronSqliteBinding } from './native-binding';
 import { installNavigationGuards } from './navigation-guards';
+import { registerPdfPrinting } from './print-to-pdf';
 import { hardenedWindowOptions } from './window-options';
 
 // Thin by design: windows, menu and IPC wiring. Everything the treasurer does lives in electron/core.
@@ -38,6 +39,7 @@ app.whenReady().then(async () => {
   app.on('will-quit', () => void core.close());
   let window = await createMainWindow();
   registerApi(createDispatcher(core.handlers, (error) => console.error(error)), () => window.webContents.getURL());
+  registerPdfPrinting(() => window.webContents.getURL());
   // The chain connects in the background; the status bar shows its progress and any failure.
   core.startChain().catch((error: unknown) => console.error(error));
   app.on('activate', async () => {

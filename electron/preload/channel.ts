@@ -1,2 +1,5 @@
 /** The single IPC channel for API calls; shared by preload and main so the name cannot drift. */
 export const API_CHANNEL = 'lets:api';
+
+/** Saving the page as PDF (main-only printToPDF and file dialogs); see electron/main/print-to-pdf.ts. */
+export const PDF_CHANNEL = 'lets:pdf';

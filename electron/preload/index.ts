@@ -1,8 +1,12 @@
 import { contextBridge, ipcRenderer } from 'electron';
-import { API_CHANNEL } from './channel';
+import { API_CHANNEL, PDF_CHANNEL } from './channel';
 
-// The whole surface the renderer gets: one function that forwards an API call as text. Never ipcRenderer
-// itself, so a compromised renderer cannot reach any other channel.
+// The whole surface the renderer gets: one function that forwards an API call as text, and one that asks main to
+// save the page as PDF (main validates it; see electron/main/print-to-pdf.ts). Never ipcRenderer itself, so a
+// compromised renderer cannot reach any other channel.
 contextBridge.exposeInMainWorld('letsBridge', {
   call: (name: string, payload: string): Promise<string> => ipcRenderer.invoke(API_CHANNEL, name, payload),
+});
+contextBridge.exposeInMainWorld('letsPdf', {
+  request: (request: string): Promise<unknown> => ipcRenderer.invoke(PDF_CHANNEL, request),
 });

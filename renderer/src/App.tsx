@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { StatusBar } from './components/StatusBar';
 import { Dashboard } from './screens/Dashboard';
-import { Ledger } from './screens/Ledger';
+import { Enrolment } from './screens/enrolment/Enrolment';
+import { LedgerScreen } from './screens/ledger/LedgerScreen';
 import { Members } from './screens/Members';
 import { screens, screenTitles, type ScreenId } from './screens/navigation';
 import { Settings } from './screens/Settings';
@@ -10,7 +11,8 @@ import { Statements } from './screens/Statements';
 const screenViews: Record<ScreenId, () => React.JSX.Element> = {
   dashboard: Dashboard,
   members: Members,
-  ledger: Ledger,
+  enrolment: Enrolment,
+  ledger: LedgerScreen,
   statements: Statements,
   settings: Settings,
 };
@@ -35,7 +37,8 @@ export function App() {
           ))}
         </ul>
       </nav>
-      <main className="content" aria-labelledby="screen-title">
+      {/* Focusable so a keyboard can scroll a long screen (axe: scrollable-region-focusable). */}
+      <main className="content" aria-labelledby="screen-title" tabIndex={0}>
         <header className="content-header">
           <h1 id="screen-title">{screenTitles[current]}</h1>
         </header>

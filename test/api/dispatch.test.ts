@@ -28,7 +28,8 @@ describe('the API contract at the boundary', () => {
     const { dispatcher, core } = aDispatcher({ 'members.list': (input) => (seen.push(input), []) });
     await dispatcher.dispatch('members.list', {});
     await dispatcher.dispatch('members.list', { search: '  Alice  ' });
-    expect(seen).toEqual([{ search: '' }, { search: 'Alice' }]);
+    const defaults = { letsId: null, sort: 'name', direction: 'asc' };
+    expect(seen).toEqual([{ search: '', ...defaults }, { search: 'Alice', ...defaults }]);
     core.close();
   });
 

@@ -34,6 +34,14 @@ describe('chain connection status', () => {
     expect(tracker.status()).toEqual({ state: 'synced', message: 'Up to date at block 1500.', height: 1_500 });
   });
 
+  it('says the node itself is catching up when its headers run far ahead of its blocks', () => {
+    const { tracker } = trackerAt(14, 0);
+    tracker.progressed(812_000, 812_000, 1_100_000);
+    expect(tracker.status()).toEqual({ state: 'syncing', message: 'The node is catching up: block 812 000 of 1 100 000.', height: 812_000 });
+    tracker.progressed(1_100_000, 1_100_000, 1_100_001);
+    expect(tracker.status()).toEqual({ state: 'synced', message: 'Up to date at block 1100000.', height: 1_100_000 });
+  });
+
   it('says since when the node is unreachable and counts down to the next try', () => {
     const { tracker, clock } = trackerAt(14, 2);
     tracker.progressed(1_500, 1_500);

@@ -31,6 +31,17 @@ describe('node JSON', () => {
     expect(Object.hasOwn(parsed, '__proto__')).toBe(true);
   });
 
+  it('reads escapes, quotes and backslashes inside strings, and the literals', () => {
+    const text = String.raw`{"a":"say \"hi\"\\","b":[true,false,null],"c":{},"d":"\u00e9\n", "e" : [ ] }`;
+    expect(parseNodeJson(text)).toEqual({ a: 'say "hi"\\', b: [true, false, null], c: {}, d: 'é\n', e: [] });
+  });
+
+  it('refuses what JSON forbids: raw control characters, leading zeros, trailing text', () => {
+    for (const text of ['["a\u0001b"]', '[01]', '{"a":1} x', '{"a":1,}', '"open']) {
+      expect(() => parseNodeJson(text), text).toThrow(SyntaxError);
+    }
+  });
+
   it('throws on text that is not JSON', () => {
     expect(() => parseNodeJson('<html><body>502 Bad Gateway</body></html>')).toThrow(SyntaxError);
     expect(() => parseNodeJson('{"value": 1')).toThrow(SyntaxError);

@@ -40,7 +40,7 @@ describe('node client over real HTTP', () => {
       else reply(response, 404, { error: 404n, reason: 'not-found', detail: null });
     });
     const client = createNodeClient({ baseUrl, apiKey: 'key' });
-    expect(await client.tip()).toEqual({ height: 667, headerId: idOf('block 667'), network: 'mainnet' });
+    expect(await client.tip()).toEqual({ height: 667, headersHeight: 667, headerId: idOf('block 667'), network: 'mainnet' });
     expect((await client.unspentBox(idOf('box A')))?.value).toBe(9_223_372_036_854_775_807n);
     expect(await client.unspentBox(idOf('box B'))).toBeNull();
     expect(seen.map((s) => s.apiKey)).toEqual(['key', 'key', 'key']);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createNodeClient, type NodeClientOptions } from '../../electron/core/chain/node-client';
+import { nodeIsCatchingUp } from '../../electron/core/chain/chain-source';
 import { AppError } from '../../electron/core/errors/app-error';
 import {
   apiError,
@@ -40,11 +41,19 @@ async function failure(promise: Promise<unknown>): Promise<AppError> {
 describe('tip (GET /info)', () => {
   it('reads the best full block and the network the node reports', async () => {
     const { client } = clientFor({ 'GET /info': json(nodeInfo({ network: 'testnet' })) });
-    expect(await client.tip()).toEqual({ height: 667, headerId: idOf('block 667'), network: 'testnet' });
+    expect(await client.tip()).toEqual({ height: 667, headersHeight: 667, headerId: idOf('block 667'), network: 'testnet' });
+  });
+
+  it('reports the height of the best header, which tells a node that is still catching up', async () => {
+    const { client } = clientFor({ 'GET /info': json(nodeInfo({ fullHeight: 812_000n, headersHeight: 1_100_000n })) });
+    const tip = await client.tip();
+    expect(tip).toMatchObject({ height: 812_000, headersHeight: 1_100_000 });
+    expect(nodeIsCatchingUp(tip)).toBe(true);
+    expect(nodeIsCatchingUp({ height: 1_099_999, headersHeight: 1_100_000 })).toBe(false);
   });
 
   it('gives height 0 and no header on a node that has applied no block yet', async () => {
-    const { client } = clientFor({ 'GET /info': json(nodeInfo({ fullHeight: null, bestFullHeaderId: null })) });
+    const { client } = clientFor({ 'GET /info': json(nodeInfo({ fullHeight: null, headersHeight: null, bestFullHeaderId: null })) });
     expect(await client.tip()).toEqual({ height: 0, headerId: null, network: 'mainnet' });
   });
 

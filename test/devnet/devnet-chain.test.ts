@@ -121,4 +121,36 @@ describe('the devnet chain', () => {
     const [tipId] = await chain.headerIdsAt(2);
     expect(await copy.blockTransactions(tipId as string)).toEqual(await chain.blockTransactions(tipId as string));
   });
+
+  it('never re-mines an old block id after a restore (the block counter is part of the snapshot)', () => {
+    const chain = aDevnet();
+    const [first] = chain.mineMany(3);
+    const copy = DevnetChain.restore(structuredClone(chain.snapshot()));
+    copy.rollbackTo(0);
+    expect(copy.mine().header.id).not.toBe(first?.header.id);
+  });
+
+  it('restores a snapshot written before the counter was stored', () => {
+    const chain = aDevnet();
+    const [first] = chain.mineMany(3);
+    const { nonce: _, ...older } = structuredClone(chain.snapshot());
+    const copy = DevnetChain.restore(older);
+    copy.rollbackTo(0);
+    expect(copy.mine().header.id).not.toBe(first?.header.id);
+  });
+
+  it('appends a pre-validated block without the interpreter, but only on unspent inputs', async () => {
+    const chain = aDevnet();
+    const box = await fund(chain, alice);
+    const other = await fund(chain, bob);
+    // No valid proof: the interpreter would refuse this, the test-facing append does not look.
+    const spending = (boxId: string, id: string) => ({ id, inputs: [{ boxId, proofBytes: '', extension: {} }], dataInputs: [], outputs: [] });
+    expect(chain.appendPrevalidatedBlock([spending(box.boxId, 'ab'.repeat(32))]).header.height).toBe(3);
+    expect(await chain.unspentBox(box.boxId)).toBeNull();
+
+    const doubleSpend = [spending(other.boxId, 'cd'.repeat(32)), spending(box.boxId, 'ef'.repeat(32))];
+    expect(() => chain.appendPrevalidatedBlock(doubleSpend)).toThrow(/spends a box that is not unspent at height 4/);
+    expect(chain.height).toBe(3);
+    expect(await chain.unspentBox(other.boxId)).not.toBeNull();
+  });
 });

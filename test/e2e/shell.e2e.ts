@@ -61,7 +61,7 @@ describe('the app shell in Chromium through the web bridge', () => {
     await page.getByRole('button', { name: 'Members' }).click();
     await expect.poll(() => page.locator('tbody tr').count()).toBe(2);
     await page.getByLabel('Search members').fill('stall');
-    await expect.poll(() => page.locator('tbody tr').allTextContents()).toEqual(['Bob Ndiayemarket stall 4not on chain yet']);
+    await expect.poll(() => page.locator('tbody tr').allTextContents()).toEqual(['Bob Ndiayemarket stall 4not enrolled—']);
     await app.screenshot('shell-members-search');
     await page.getByLabel('Search members').fill('nobody');
     await expect.poll(() => page.getByRole('heading', { name: 'No member matches' }).isVisible()).toBe(true);

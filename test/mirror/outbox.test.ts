@@ -7,10 +7,24 @@ import { DemoSession, seedDemoLets, type DemoLets, type DemoParty } from '../../
 import type { Db } from '../../electron/core/mirror/database';
 import { addToOutbox, discardOutboxItem, moveOutboxItem, outboxItem, reconcileOutbox } from '../../electron/core/mirror/queries/outbox';
 import { syncOnce } from '../../electron/core/mirror/sync/mirror-sync';
+import { pollOnce } from '../../electron/core/mirror/sync/sync-loop';
+import type { ChainSource } from '../../electron/core/chain/chain-source';
 import { aMirrorFollowing } from '../helpers/mirror-fixtures';
 
 let clock = 1_767_225_600_000;
+
+/** The chain as a node sees it while still downloading: it knows headers `ahead` blocks beyond its full blocks. */
+function reportingHeaders(chain: DevnetChain, ahead: number): ChainSource {
+  return new Proxy(chain, {
+    get(target, property, receiver) {
+      if (property === 'tip') return async () => ({ ...(await target.tip()), headersHeight: target.height + ahead });
+      const value: unknown = Reflect.get(target, property, receiver);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
 const CONFIRMATIONS = 3;
+const UNSEEN_POLLS = 4;
 
 describe('the outbox of own transactions', () => {
   let chain: DevnetChain;
@@ -41,7 +55,7 @@ describe('the outbox of own transactions', () => {
 
   async function poll(): Promise<void> {
     await syncOnce(db, chain);
-    reconcileOutbox(db, chain.height, new Set((await chain.mempool()).map((t) => t.id)), CONFIRMATIONS);
+    reconcileOutbox(db, chain.height, new Set((await chain.mempool()).map((t) => t.id)), { depth: CONFIRMATIONS, dropUnseenAfterPolls: UNSEEN_POLLS });
   }
 
   it('follows a transaction from built to confirmed at the configured depth', async () => {
@@ -70,6 +84,34 @@ describe('the outbox of own transactions', () => {
     chain.mine();
     await poll();
     expect(outboxItem(db, id)?.state).toBe('included');
+  });
+
+  it('drops a submitted transaction the node never listed after the configured number of polls', async () => {
+    const { id } = await aliceRecordsTrade(50n);
+    chain.evict(id);
+    for (let i = 1; i < UNSEEN_POLLS; i++) await poll();
+    expect(outboxItem(db, id)?.state).toBe('submitted');
+    await poll();
+    expect(outboxItem(db, id)?.state).toBe('dropped');
+
+    moveOutboxItem(db, id, 'submitted');
+    for (let i = 1; i < UNSEEN_POLLS; i++) await poll();
+    expect(outboxItem(db, id)?.state).toBe('submitted');
+    await chain.submit(toSignedTransactionJson(JSON.parse(outboxItem(db, id)?.signedJson as string)));
+    await poll();
+    expect(outboxItem(db, id)?.state).toBe('mempool');
+  });
+
+  it('calls nothing dropped while the node is still catching up with the network', async () => {
+    const { id } = await aliceRecordsTrade(50n);
+    chain.evict(id);
+    const catchingUp = reportingHeaders(chain, 1_000);
+    for (let i = 0; i < UNSEEN_POLLS + 2; i++) {
+      expect(await pollOnce(db, catchingUp, { confirmations: CONFIRMATIONS, dropUnseenAfterPolls: UNSEEN_POLLS })).toMatchObject({ nodeCatchingUp: true, mirrorHeight: chain.height });
+    }
+    expect(outboxItem(db, id)?.state).toBe('submitted');
+    for (let i = 0; i < UNSEEN_POLLS; i++) await pollOnce(db, chain, { confirmations: CONFIRMATIONS, dropUnseenAfterPolls: UNSEEN_POLLS });
+    expect(outboxItem(db, id)?.state).toBe('dropped');
   });
 
   it('marks a transaction whose inputs another transaction spent as a conflict', async () => {

@@ -1,6 +1,10 @@
 import type { z } from 'zod';
 import { appCalls } from './calls/app-calls';
+import { dashboardCalls } from './calls/dashboard-calls';
+import { ledgerCalls } from './calls/ledger-calls';
 import { memberCalls } from './calls/member-calls';
+import { outboxCalls } from './calls/outbox-calls';
+import { statementCalls } from './calls/statement-calls';
 
 /**
  * The one API contract: every call the renderer may make, named once with its input schema and output type.
@@ -10,7 +14,11 @@ import { memberCalls } from './calls/member-calls';
  */
 export const apiContract = {
   ...appCalls,
+  ...dashboardCalls,
+  ...ledgerCalls,
   ...memberCalls,
+  ...outboxCalls,
+  ...statementCalls,
 } as const;
 
 export type ApiContract = typeof apiContract;

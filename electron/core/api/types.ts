@@ -19,15 +19,33 @@ export type DeviceState = 'not-connected' | 'locked' | 'wrong-app' | 'ready' | '
 
 export interface DeviceStatus {
   state: DeviceState;
+  /** One sentence for the status bar, e.g. "Ledger ready: Ergo app 0.2.1". */
   message: string;
+  /** What to do to get the device ready, or null when it is ready. */
+  hint: string | null;
+  /**
+   * The session's auth token as the Ergo app shows it ("Application 0x1a2b3c4d") while it is ready or busy, so the
+   * treasurer can check the device prompt belongs to this app.
+   */
+  authToken: string | null;
 }
 
+/** Enrolled: has an account box on chain. Not enrolled: known on this computer only (e.g. imported). Closed: had one. */
+export type MembershipState = 'enrolled' | 'not-enrolled' | 'closed';
+
 export interface MemberSummary {
+  /** Local profile id. */
   id: number;
+  letsId: number;
   name: string;
   contact: string;
-  /** Current balance from the member's account box on chain; null until the mirror has seen one. */
+  /** Compressed public key (hex) the member's account box carries, or will carry once enrolled. */
+  ownerKey: string;
+  state: MembershipState;
+  /** Current balance from the member's account box on chain; null while not enrolled. */
   balance: bigint | null;
+  /** Block time (ms since 1970) of the member's latest trade, or null. */
+  lastTradeAt: number | null;
 }
 
 export interface LetsSummary {

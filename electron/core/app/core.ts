@@ -1,15 +1,23 @@
 import { dirname } from 'node:path';
 import type { Handlers } from '../api/contract';
 import { openDatabase, type Db } from '../mirror/database';
+import type { HidTransportFactory } from '../signers/ledger/hid-transports';
+import { LedgerDeviceService } from '../signers/ledger/device-service';
 import type { CoreContext } from './core-context';
 import { startDevnetRuntime, type ChainRuntime } from './devnet-runtime';
 import { appHandlers } from './handlers/app-handlers';
+import { dashboardHandlers } from './handlers/dashboard-handlers';
+import { ledgerHandlers } from './handlers/ledger-handlers';
 import { memberHandlers } from './handlers/member-handlers';
+import { outboxHandlers } from './handlers/outbox-handlers';
+import { statementHandlers } from './handlers/statement-handlers';
 
 export interface CoreOptions {
   databasePath: string;
   appVersion: string;
   nativeBinding?: string;
+  /** Where Ledgers are found; USB HID (loaded on first use) unless a test passes an emulated device. */
+  deviceTransports?: HidTransportFactory;
 }
 
 export interface Core {
@@ -27,10 +35,15 @@ export interface Core {
 export function createCore(options: CoreOptions): Core {
   const db = openDatabase(options.databasePath, { nativeBinding: options.nativeBinding });
   let chain: ChainRuntime | undefined;
-  const ctx: CoreContext = { db, databasePath: options.databasePath, appVersion: options.appVersion, chain: () => chain };
+  const device = new LedgerDeviceService({ transports: options.deviceTransports });
+  const ctx: CoreContext = { db, databasePath: options.databasePath, appVersion: options.appVersion, device, chain: () => chain };
   const handlers: Handlers = {
     ...appHandlers(ctx),
+    ...dashboardHandlers(ctx),
+    ...ledgerHandlers(ctx),
     ...memberHandlers(ctx),
+    ...outboxHandlers(ctx),
+    ...statementHandlers(ctx),
   };
   return {
     handlers,
@@ -40,6 +53,7 @@ export function createCore(options: CoreOptions): Core {
     },
     close: async () => {
       await chain?.stop();
+      await device.stop();
       db.close();
     },
   };

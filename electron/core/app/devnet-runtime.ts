@@ -1,19 +1,28 @@
 import { join } from 'node:path';
 import type { ChainStatus } from '../api/types';
+import type { ChainTip } from '../chain/chain-source';
 import { createConnectionTracker } from '../chain/connection-status';
 import { createNodeClient } from '../chain/node-client';
 import { seedDemoLets, type DemoLets } from '../devnet/demo-lets';
+import { devnetAccess } from '../devnet/devnet-access';
 import { DevnetChain } from '../devnet/devnet-chain';
 import { serveDevnet } from '../devnet/devnet-server';
 import { DevnetStore } from '../devnet/devnet-store';
 import type { Db } from '../mirror/database';
+import type { ChainAccess } from '../operations/chain-access';
 import { trackLetsOnChain } from '../mirror/queries/chain-store';
 import { addLets, findLetsByToken } from '../mirror/queries/lets';
 import { addMemberProfile } from '../mirror/queries/members';
 import { startSyncLoop } from '../mirror/sync/sync-loop';
 
 export interface ChainRuntime {
+  /** Which chain this is: statements and addresses depend on it. */
+  readonly network: ChainTip['network'];
   status(): ChainStatus;
+  /** Blocks on top of a transaction's block (its own included) before the app calls it confirmed. */
+  readonly confirmations: number;
+  /** For building and sending the app's own transactions. */
+  readonly access: ChainAccess;
   stop(): Promise<void>;
 }
 
@@ -45,34 +54,45 @@ function followDemo(db: Db, demo: DemoLets): void {
 export async function startDevnetRuntime(options: DevnetRuntimeOptions): Promise<ChainRuntime> {
   const store = new DevnetStore(join(options.dataDir, 'devnet-chain.json'));
   let demo: DemoLets | null = null;
-  const persist = (chain: DevnetChain) => store.save(chain, demo);
+  const persist = (chain: DevnetChain) => store.saveSoon(chain, demo);
   const loaded = store.load({ onChange: persist });
   const chain = loaded?.chain ?? new DevnetChain({ onChange: persist });
   demo = loaded?.demo ?? (await seedDemoLets(chain));
-  persist(chain);
+  store.save(chain, demo);
   followDemo(options.db, demo);
 
   const server = await serveDevnet(chain);
   const tracker = createConnectionTracker({ now: Date.now, nodeLabel: 'the built-in demo chain' });
+  const confirmations = options.confirmations ?? 2;
   const loop = startSyncLoop({
     db: options.db,
     source: createNodeClient({ baseUrl: server.url, expectedNetwork: 'devnet' }),
     tracker,
     intervalMs: options.syncIntervalMs ?? 2_000,
-    confirmations: options.confirmations ?? 2,
+    confirmations,
   });
+  // Blocks come while there is something to include, and then as many empty ones as a transaction needs to be
+  // confirmed: an idle demo chain does not grow (its file is rewritten per block), a fresh trade still confirms.
+  let blocksStillNeeded = 0;
   const miner = setInterval(() => {
     void chain.mempool().then((waiting) => {
-      if (waiting.length > 0) chain.mine();
+      if (waiting.length > 0) blocksStillNeeded = confirmations;
+      if (blocksStillNeeded === 0) return;
+      chain.mine();
+      blocksStillNeeded--;
     });
   }, options.blockIntervalMs ?? 5_000);
 
   return {
+    network: 'devnet',
+    confirmations,
     status: () => tracker.status(),
+    access: devnetAccess(chain),
     stop: async () => {
       clearInterval(miner);
       loop.stop();
       await server.close();
+      store.flush();
     },
   };
 }

@@ -7,9 +7,25 @@
 export type HexId = string;
 
 export interface ChainTip {
+  /** Height of the node's best full block: the highest block whose transactions it can serve. */
   height: number;
   headerId: HexId | null;
   network: 'mainnet' | 'testnet' | 'devnet';
+  /**
+   * Height of the node's best header, when it reports one. Well above `height`, the node is still downloading
+   * blocks, so `height` is not the chain's tip (see NODE_CATCHING_UP_GAP).
+   */
+  headersHeight?: number;
+}
+
+/**
+ * A node downloads headers first and full blocks after them, so its headers run a block or two ahead in normal
+ * operation; a bigger gap means it is still catching up with the network.
+ */
+export const NODE_CATCHING_UP_GAP = 5;
+
+export function nodeIsCatchingUp({ height, headersHeight }: Pick<ChainTip, 'height' | 'headersHeight'>): boolean {
+  return headersHeight !== undefined && headersHeight - height > NODE_CATCHING_UP_GAP;
 }
 
 export interface ChainHeader {

@@ -1,4 +1,5 @@
 import type { ChainStatus } from '../api/types';
+import { nodeIsCatchingUp } from './chain-source';
 import { toErrorPayload, type ErrorCode, type ErrorPayload } from '../errors/app-error';
 
 /**
@@ -11,8 +12,11 @@ export interface ConnectionTracker {
   disconnected(): void;
   /** First contact with a node (or a new address) is under way. */
   connecting(): void;
-  /** A round succeeded: the mirror now holds blocks up to mirrorHeight of the node's nodeHeight. */
-  progressed(mirrorHeight: number, nodeHeight: number): void;
+  /**
+   * A round succeeded: the mirror now holds blocks up to mirrorHeight of the node's nodeHeight. When the node knows
+   * headers well beyond its blocks (headersHeight), the node itself is still catching up and says so.
+   */
+  progressed(mirrorHeight: number, nodeHeight: number, headersHeight?: number): void;
   /** A round failed; the loop tries again in retryInMs. */
   failed(error: unknown, retryInMs: number): void;
   status(): ChainStatus;
@@ -33,6 +37,7 @@ type Phase =
   | { state: 'not-connected' }
   | { state: 'connecting' }
   | { state: 'syncing' | 'synced'; mirrorHeight: number; nodeHeight: number }
+  | { state: 'node-catching-up'; nodeHeight: number; headersHeight: number }
   | { state: 'unreachable'; since: number; retryAt: number; error: ErrorPayload };
 
 export function createConnectionTracker({ now, nodeLabel }: { now: () => number; nodeLabel: string }): ConnectionTracker {
@@ -49,6 +54,8 @@ export function createConnectionTracker({ now, nodeLabel }: { now: () => number;
         return `Catching up: block ${phase.mirrorHeight} of ${phase.nodeHeight}.`;
       case 'synced':
         return `Up to date at block ${phase.nodeHeight}.`;
+      case 'node-catching-up':
+        return `The node is catching up: block ${groupDigits(phase.nodeHeight)} of ${groupDigits(phase.headersHeight)}.`;
       case 'unreachable': {
         const summary = FAILURE_SUMMARY[phase.error.code] ?? 'Chain sync failed';
         const seconds = Math.ceil((phase.retryAt - now()) / 1000);
@@ -66,8 +73,9 @@ export function createConnectionTracker({ now, nodeLabel }: { now: () => number;
     connecting() {
       phase = { state: 'connecting' };
     },
-    progressed(mirrorHeight, nodeHeight) {
-      phase = { state: mirrorHeight < nodeHeight ? 'syncing' : 'synced', mirrorHeight, nodeHeight };
+    progressed(mirrorHeight, nodeHeight, headersHeight) {
+      if (headersHeight !== undefined && nodeIsCatchingUp({ height: nodeHeight, headersHeight })) phase = { state: 'node-catching-up', nodeHeight, headersHeight };
+      else phase = { state: mirrorHeight < nodeHeight ? 'syncing' : 'synced', mirrorHeight, nodeHeight };
       height = mirrorHeight;
     },
     failed(error, retryInMs) {
@@ -77,7 +85,8 @@ export function createConnectionTracker({ now, nodeLabel }: { now: () => number;
       phase = { state: 'unreachable', since, retryAt: at + retryInMs, error: toErrorPayload(error) };
     },
     status() {
-      return { state: phase.state, message: message(), height };
+      // The API's states predate this one: a node catching up is, to the treasurer, still syncing.
+      return { state: phase.state === 'node-catching-up' ? 'syncing' : phase.state, message: message(), height };
     },
     lastError() {
       return phase.state === 'unreachable' ? phase.error : null;
@@ -91,6 +100,11 @@ function clockTime(at: number, today: number): string {
   const time = `${pad(date.getHours())}:${pad(date.getMinutes())}`;
   const sameDay = new Date(today).toDateString() === date.toDateString();
   return sameDay ? time : `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${time}`;
+}
+
+/** 1100000 → "1 100 000": block heights are read aloud and compared at a glance. */
+function groupDigits(value: number): string {
+  return String(value).replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
 }
 
 function pad(value: number): string {

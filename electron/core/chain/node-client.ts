@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { AppError } from '../errors/app-error';
 import type { RetryPolicy } from './backoff';
-import type { ChainSource, ChainTransaction, HexId, SignedTransactionJson } from './chain-source';
+import type { ChainSource, ChainTip, ChainTransaction, HexId, SignedTransactionJson } from './chain-source';
 import {
   blockUnknown,
   describeSchemaError,
@@ -123,7 +123,9 @@ export function createNodeClient(options: NodeClientOptions): ChainSource {
       if (info.network && expected && info.network !== expected) throw wrongNetwork(nodeUrl, info.network, expected);
       const network = info.network ?? expected;
       if (network === undefined) throw networkUnknown(nodeUrl);
-      return { height: info.fullHeight ?? 0, headerId: info.bestFullHeaderId, network };
+      const tip: ChainTip = { height: info.fullHeight ?? 0, headerId: info.bestFullHeaderId, network };
+      if (info.headersHeight !== null && info.headersHeight !== undefined) tip.headersHeight = info.headersHeight;
+      return tip;
     },
 
     async headerIdsAt(height) {

@@ -173,6 +173,8 @@ export const nodeInfoSchema = z
   .object(
     {
       fullHeight: int32.nullable(),
+      // Required by the spec, but only used to tell that the node is catching up, so a node without it still works.
+      headersHeight: int32.nullable().optional(),
       bestFullHeaderId: hexId.nullable(),
       network: z.enum(networkNames, { error: 'must be mainnet, testnet or devnet' }).optional(),
     },

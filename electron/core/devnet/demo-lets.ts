@@ -8,7 +8,7 @@ import { createdBoxes } from '../builders/created-boxes';
 import { toFleetBox } from '../chain/fleet-box';
 import { toSignedTransactionJson } from '../chain/signed-transaction-json';
 import { letsContracts } from '../contracts/lets-contracts';
-import type { Lets } from '../lets/lets-parameters';
+import type { Lets, LetsParameters } from '../lets/lets-parameters';
 import { addressKeyPath } from '../signers/key-paths';
 import { SoftwareSigner } from '../signers/software/software-signer';
 import type { DevnetChain } from './devnet-chain';
@@ -59,9 +59,9 @@ export class DemoSession {
     return { name, keyPath, publicKey, ergoTree: address.ergoTree, address: address.encode() };
   }
 
-  /** Gives `party` one box of ERG (devnet faucet) in a new block. */
-  async fund(party: DemoParty, nanoergs = 10n * ERG): Promise<void> {
-    await this.chain.faucet([{ ergoTree: party.ergoTree, value: nanoergs }]);
+  /** Gives each party one box of ERG (devnet faucet), all in one new block. */
+  async fundAll(parties: readonly DemoParty[], nanoergs = 10n * ERG): Promise<void> {
+    await this.chain.faucet(parties.map((party) => ({ ergoTree: party.ergoTree, value: nanoergs })));
     this.chain.mine();
   }
 
@@ -89,17 +89,37 @@ export class DemoSession {
   }
 }
 
-export async function seedDemoLets(chain: DevnetChain): Promise<DemoLets> {
+export interface FoundLetsRequest {
+  parameters: LetsParameters;
+  memberNames: readonly string[];
+  /** Defaults to the number of members. */
+  memberCapacity?: number;
+}
+
+export interface FoundedLets {
+  demo: DemoLets;
+  session: DemoSession;
+  /** Each member's current account box, by name. */
+  accounts: Map<string, Box<Amount>>;
+}
+
+/**
+ * A committee founds a LETS and enrols every member, each transaction built by the app's builders, signed by the
+ * software signer and validated by the devnet. Every party gets one wallet box in a single faucet block first;
+ * the committee (key index 0) pays for genesis and the enrolments, member i has key index i + 1.
+ */
+export async function foundLets(chain: DevnetChain, request: FoundLetsRequest): Promise<FoundedLets> {
   const session = DemoSession.create(chain);
   const committee = await session.party('Committee', 0);
-  const members = await Promise.all(['Alice', 'Bob', 'Charlie'].map((name, i) => session.party(name, i + 1)));
-  for (const party of [committee, ...members]) await session.fund(party);
+  const members = await Promise.all(request.memberNames.map((name, i) => session.party(name, i + 1)));
+  // The committee pays LETS_BOX_VALUE plus a fee per enrolment; 10 ERG covers a few hundred.
+  await session.fundAll([committee, ...members], 10n * ERG + BigInt(members.length) * (ERG / 100n));
 
   const genesis = buildGenesis({
     ...(await session.funding(committee)),
-    parameters: { name: 'Riverside LETS', unit: 'EUR-LETS', floor: -200_00n, cap: 500_00n },
+    parameters: request.parameters,
     committeeKey: committee.publicKey,
-    memberCapacity: 250,
+    memberCapacity: request.memberCapacity ?? members.length,
   });
   for (const tx of genesis.transactions) await session.signAndSubmit(tx, committee);
   const genesisHeight = chain.mine().header.height;
@@ -116,6 +136,17 @@ export async function seedDemoLets(chain: DevnetChain): Promise<DemoLets> {
     management = created.find((b) => b.ergoTree === contracts.management) as Box<Amount>;
     accounts.set(member.name, created.find((b) => b.ergoTree === contracts.account) as Box<Amount>);
   }
+  const demo = { lets, genesisHeight, committee, members, accountTree: contracts.account, managementTree: contracts.management };
+  return { demo, session, accounts };
+}
+
+export async function seedDemoLets(chain: DevnetChain): Promise<DemoLets> {
+  const { demo, session, accounts } = await foundLets(chain, {
+    parameters: { name: 'Riverside LETS', unit: 'EUR-LETS', floor: -200_00n, cap: 500_00n },
+    memberNames: ['Alice', 'Bob', 'Charlie'],
+    memberCapacity: 250,
+  });
+  const { lets } = demo;
 
   const trade = async (payer: DemoParty, payee: DemoParty, amount: bigint) => {
     const tx = buildTrade({
@@ -131,9 +162,8 @@ export async function seedDemoLets(chain: DevnetChain): Promise<DemoLets> {
     accounts.set(payer.name, payerBox as Box<Amount>);
     accounts.set(payee.name, payeeBox as Box<Amount>);
   };
-  const [alice, bob, charlie] = members as [DemoParty, DemoParty, DemoParty];
+  const [alice, bob, charlie] = demo.members as [DemoParty, DemoParty, DemoParty];
   await trade(alice, bob, 2_00n);
   await trade(bob, charlie, 3_50n);
-
-  return { lets, genesisHeight, committee, members, accountTree: contracts.account, managementTree: contracts.management };
+  return demo;
 }

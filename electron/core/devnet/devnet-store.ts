@@ -11,13 +11,37 @@ interface StoredDevnet {
   demo: DemoLets | null;
 }
 
+/** How long saveSoon waits, gathering changes: a burst of blocks costs one write of the file. */
+export const SAVE_DELAY_MS = 1_000;
+
 /**
  * The devnet lives in one file in the app's data folder, so the chain and the app's mirror agree after a restart.
- * It is rewritten after every block through a temporary file and a rename: a crash leaves the old or the new
- * chain, never half of one.
+ * It is rewritten through a temporary file and a rename: a crash leaves the old or the new chain, never half of one.
+ * Changes are gathered for a moment (saveSoon) rather than written per block; a crash may then lose the newest
+ * blocks, which the mirror sees as a reorganisation and rolls back, as it would on a real chain.
  */
 export class DevnetStore {
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private unsaved: { chain: DevnetChain; demo: DemoLets | null } | undefined;
+
   constructor(private readonly file: string) {}
+
+  /** Saves within SAVE_DELAY_MS, together with any other change in that time. */
+  saveSoon(chain: DevnetChain, demo: DemoLets | null): void {
+    this.unsaved = { chain, demo };
+    if (this.timer) return;
+    this.timer = setTimeout(() => this.flush(), SAVE_DELAY_MS);
+    this.timer.unref();
+  }
+
+  /** Writes what saveSoon is still holding, now (on shutdown). */
+  flush(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    const unsaved = this.unsaved;
+    this.unsaved = undefined;
+    if (unsaved) this.save(unsaved.chain, unsaved.demo);
+  }
 
   load(options: DevnetOptions = {}): { chain: DevnetChain; demo: DemoLets | null } | null {
     if (!existsSync(this.file)) return null;

@@ -12,6 +12,8 @@ export type ErrorCode =
   | 'preflight-failed'
   | 'below-credit-floor'
   | 'above-credit-cap'
+  | 'collateral-too-low'
+  | 'collateral-locked'
   | 'contract-error'
   | 'chain-unreachable'
   | 'chain-response-invalid'

@@ -91,3 +91,13 @@ export function verifyProof(proposition: SigmaProp, message: Uint8Array, proofHe
   const verifier = (SigmaPropVerifier$ as unknown as { create(): SigmaPropVerifier }).create();
   return verifier.verifySignature(proposition, Int8Array.from(message), Int8Array.from(hex.decode(proofHex)));
 }
+
+/**
+ * Whether `proofHex` satisfies input `index` of `tx` as the chain would judge it: the input's script is reduced in
+ * the transaction's context first, so contract boxes (whose proposition depends on the outputs) are checked too.
+ */
+export function provesInput(tx: EIP12UnsignedTransaction, index: number, next: NextBlock, message: Uint8Array, proofHex: string): boolean {
+  const { tree, proposition } = reduceInput(tx, index, next);
+  if (tree === FALSE_TREE) return false;
+  return tree === TRUE_TREE || verifyProof(proposition, message, proofHex);
+}

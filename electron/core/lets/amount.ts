@@ -16,3 +16,17 @@ export function formatAmount(minor: bigint): string {
   const cents = (magnitude % 100n).toString().padStart(2, '0');
   return `${minor < 0n ? '\u2212' : ''}${whole}.${cents}`;
 }
+
+const AMOUNT_TEXT = /^([+-]?)(\d{1,16})(?:[.,](\d{1,2}))?$/;
+
+/**
+ * What a treasurer types ("2", "2.5", "2,50", "-3.00") to minor units, or undefined if it is not an amount with at
+ * most two decimals. Parsed as text so no float ever touches money; a comma is accepted as the decimal mark.
+ */
+export function parseAmount(text: string): bigint | undefined {
+  const match = AMOUNT_TEXT.exec(text.trim().replace('\u2212', '-'));
+  if (!match) return undefined;
+  const [, sign, whole, fraction = ''] = match;
+  const minor = BigInt(whole as string) * 100n + BigInt(fraction.padEnd(2, '0'));
+  return sign === '-' ? -minor : minor;
+}

@@ -14,6 +14,13 @@ export class ApiError extends Error {
   }
 }
 
+/** Anything a call threw, as an ApiError the screens can show. */
+export function asApiError(error: unknown): ApiError {
+  return error instanceof ApiError
+    ? error
+    : new ApiError({ code: 'internal', message: 'The app could not reach its core.', hint: 'Restart the app.' });
+}
+
 type SendText = (name: string, payload: string) => Promise<string>;
 
 declare global {

@@ -1,17 +1,14 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { CallInput, CallName, CallOutput } from '../../../electron/core/api/contract';
-import { ApiError, callApi } from '../api/client';
+import { asApiError, callApi, type ApiError } from '../api/client';
+
+/** How often screens that show chain data ask again, so confirmations appear without a click. */
+export const LIVE_REFRESH_MS = 5_000;
 
 export type CallState<T> =
   | { status: 'loading' }
   | { status: 'ready'; value: T }
   | { status: 'failed'; error: ApiError };
-
-function asApiError(error: unknown): ApiError {
-  return error instanceof ApiError
-    ? error
-    : new ApiError({ code: 'internal', message: 'The app could not reach its core.', hint: 'Restart the app.' });
-}
 
 /**
  * Runs an API call when the screen shows and whenever its input changes; `refreshMs` polls (status bar).

@@ -1,47 +1,130 @@
+import type { AttentionItem, LetsAtAGlance } from '../../../electron/core/api/calls/dashboard-types';
+import { formatAmount } from '../../../electron/core/lets/amount';
 import { EmptyState } from '../components/EmptyState';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Loading } from '../components/Loading';
 import { useCall } from '../hooks/use-call';
-import { formatAmount } from '../../../electron/core/lets/amount';
+import { formatMonth, shortId } from './format';
+import '../styles/dashboard.css';
+
+const REFRESH_MS = 5_000;
+
+const ATTENTION: Record<string, string> = {
+  built: 'built, not signed yet',
+  dropped: 'dropped by the node — retry or discard it in the Ledger outbox',
+  conflict: 'in conflict: its inputs were spent by another transaction — discard it and record it again',
+};
+
+function LetsCard({ lets, monthStart, rule }: { lets: LetsAtAGlance; monthStart: number; rule: string }) {
+  const unbalanced = lets.model === 'committee' && lets.trialBalance !== 0n;
+  return (
+    <li className="card">
+      <h2>{lets.name}</h2>
+      <dl className="facts">
+        <dt>Unit</dt>
+        <dd>{lets.unit}</dd>
+        <dt>Credit floor</dt>
+        <dd className="amount">{formatAmount(lets.creditFloor)}</dd>
+        <dt>Credit cap</dt>
+        <dd className="amount">{lets.creditCap === null ? 'none' : formatAmount(lets.creditCap)}</dd>
+        <dt>Members</dt>
+        <dd>{lets.memberCount}</dd>
+        <dt>Trial balance</dt>
+        <dd className="amount">
+          {formatAmount(lets.trialBalance)}
+          {unbalanced ? (
+            <span className="alarm" role="alert">
+              {' '}
+              Balances do not add up to zero: rebuild the mirror in Settings.
+            </span>
+          ) : (
+            lets.model === 'committee' && <span className="check-ok"> ✓ balances add up to zero</span>
+          )}
+        </dd>
+        <dt>Credit issued</dt>
+        <dd className="amount">{formatAmount(lets.creditIssued)}</dd>
+        <dt>Trades in {formatMonth(monthStart)}</dt>
+        <dd>{lets.tradesThisMonth}</dd>
+        <dt>Not enrolled yet</dt>
+        <dd>{lets.notEnrolledCount === 0 ? 'none' : `${lets.notEnrolledCount} (stored on this computer, waiting for enrolment)`}</dd>
+      </dl>
+      <section className="near-limit" aria-labelledby={`near-limit-${lets.letsId}`}>
+        <h3 id={`near-limit-${lets.letsId}`}>Members near their floor or cap</h3>
+        <p className="rule">{rule}</p>
+        {lets.nearLimit.length === 0 ? (
+          <p>Nobody is near a limit.</p>
+        ) : (
+          <ul>
+            {lets.nearLimit.map((m) => (
+              <li key={m.ownerKey}>
+                <strong>{m.name ?? `Unnamed account ${shortId(m.ownerKey)}`}</strong>: balance {formatAmount(m.balance)},{' '}
+                {m.limit === 'floor' ? `can spend ${formatAmount(m.headroom)} more` : `can receive ${formatAmount(m.headroom)} more`}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </li>
+  );
+}
+
+function Attention({ items }: { items: AttentionItem[] }) {
+  return (
+    <section className="card" aria-labelledby="attention-title">
+      <h2 id="attention-title">Transactions that need you</h2>
+      {items.length === 0 ? (
+        <p>Nothing is waiting: every transaction the app built is on its way or done.</p>
+      ) : (
+        <ul className="attention-list">
+          {items.map((item) => (
+            <li key={item.transactionId}>
+              <strong>{item.description || item.purpose}</strong> ({shortId(item.transactionId)}): {ATTENTION[item.state] ?? item.state}
+              {item.lastError && <span className="last-error"> — {item.lastError}</span>}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function Connections() {
+  const chain = useCall('chain.status', {}, REFRESH_MS).state;
+  const device = useCall('device.status', {}, REFRESH_MS).state;
+  const text = (s: typeof chain | typeof device) => (s.status === 'ready' ? s.value.message : s.status === 'failed' ? s.error.message : 'Checking…');
+  return (
+    <section className="card" aria-labelledby="connections-title">
+      <h2 id="connections-title">Chain and device</h2>
+      <dl className="facts">
+        <dt>Sync</dt>
+        <dd>{text(chain)}</dd>
+        <dt>Ledger device</dt>
+        <dd>{text(device)}</dd>
+      </dl>
+    </section>
+  );
+}
 
 export function Dashboard() {
-  const { state } = useCall('lets.list', {});
+  const { state } = useCall('dashboard.summary', {}, REFRESH_MS);
   if (state.status === 'loading') return <Loading what="your LETS" />;
   if (state.status === 'failed') return <ErrorNotice error={state.error} />;
-  if (state.value.length === 0) {
-    return (
-      <EmptyState title="No LETS followed yet">
-        <p>Once the app is connected to a chain, the LETS your committee runs appears here with its members and balances.</p>
-      </EmptyState>
-    );
-  }
+  const summary = state.value;
   return (
-    <ul className="card-list" aria-label="LETS">
-      {state.value.map((lets) => (
-        <li key={lets.id} className="card">
-          <h2>{lets.name}</h2>
-          <dl className="facts">
-            <dt>Unit</dt>
-            <dd>{lets.unit}</dd>
-            <dt>Credit floor</dt>
-            <dd className="amount">{formatAmount(lets.creditFloor)}</dd>
-            <dt>Credit cap</dt>
-            <dd className="amount">{lets.creditCap === null ? 'none' : formatAmount(lets.creditCap)}</dd>
-            <dt>Members</dt>
-            <dd>{lets.memberCount}</dd>
-            <dt>Trial balance</dt>
-            <dd className="amount">
-              {formatAmount(lets.trialBalance)}
-              {lets.model === 'committee' && lets.trialBalance !== 0n && (
-                <span className="alarm" role="alert">
-                  {' '}
-                  Balances do not add up to zero: rebuild the mirror in Settings.
-                </span>
-              )}
-            </dd>
-          </dl>
-        </li>
-      ))}
-    </ul>
+    <div className="dashboard">
+      {summary.lets.length === 0 ? (
+        <EmptyState title="No LETS followed yet">
+          <p>Once the app is connected to a chain, the LETS your committee runs appears here with its members and balances.</p>
+        </EmptyState>
+      ) : (
+        <ul className="card-list" aria-label="LETS">
+          {summary.lets.map((lets) => (
+            <LetsCard key={lets.letsId} lets={lets} monthStart={summary.monthStart} rule={summary.nearLimitRule} />
+          ))}
+        </ul>
+      )}
+      <Connections />
+      <Attention items={summary.needsAttention} />
+    </div>
   );
 }

@@ -1,51 +1,100 @@
 import { useState } from 'react';
+import type { MemberDetail } from '../../../electron/core/api/calls/member-types';
+import { asApiError, callApi, type ApiError } from '../api/client';
+import { downloadFile } from '../components/download-file';
 import { EmptyState } from '../components/EmptyState';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Loading } from '../components/Loading';
-import { formatAmount } from '../../../electron/core/lets/amount';
-import { useCall } from '../hooks/use-call';
+import { LIVE_REFRESH_MS, useCall } from '../hooks/use-call';
+import { MemberDetailView } from './members/MemberDetailView';
+import { MemberDirectory, type SortOrder } from './members/MemberDirectory';
+import { MemberImport } from './members/MemberImport';
+import '../styles/members.css';
+
+function OpenMember({ id, onBack }: { id: number; onBack: () => void }) {
+  const { state } = useCall('members.get', { id });
+  const [updated, setUpdated] = useState<MemberDetail | null>(null);
+  if (state.status === 'loading') return <Loading what="the member" />;
+  if (state.status === 'failed') return <ErrorNotice error={state.error} />;
+  return <MemberDetailView member={updated ?? state.value} onBack={onBack} onChanged={setUpdated} />;
+}
 
 export function Members() {
   const [search, setSearch] = useState('');
-  const { state } = useCall('members.list', { search });
+  const [order, setOrder] = useState<SortOrder>({ sort: 'name', direction: 'asc' });
+  const [openId, setOpenId] = useState<number | null>(null);
+  const [importing, setImporting] = useState(false);
+  const [exportError, setExportError] = useState<ApiError | null>(null);
+  const lets = useCall('lets.list', {}).state;
+  const [chosenLets, setChosenLets] = useState<number | null>(null);
+  const letsList = lets.status === 'ready' ? lets.value : [];
+  const letsId = chosenLets ?? letsList[0]?.id ?? null;
+  // Polled, so balances and new enrolments show as the chain confirms them.
+  const { state, reload } = useCall('members.list', { search, letsId, ...order }, LIVE_REFRESH_MS);
+
+  if (openId !== null) {
+    return (
+      <OpenMember
+        id={openId}
+        onBack={() => {
+          setOpenId(null);
+          reload();
+        }}
+      />
+    );
+  }
+
+  const exportCsv = () => {
+    if (letsId === null) return;
+    callApi('members.exportCsv', { letsId }).then(
+      (file) => {
+        setExportError(null);
+        downloadFile(file.fileName, file.csv);
+      },
+      (e: unknown) => setExportError(asApiError(e)),
+    );
+  };
+
   return (
     <>
       <div className="toolbar">
+        {letsList.length > 1 && (
+          <label className="field">
+            <span>LETS</span>
+            <select value={letsId ?? ''} onChange={(e) => setChosenLets(Number(e.target.value))}>
+              {letsList.map((l) => (
+                <option key={l.id} value={l.id}>
+                  {l.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
         <label className="field">
           <span>Search members</span>
           <input type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder="Name or contact" />
         </label>
+        {letsId !== null && (
+          <div className="toolbar-actions">
+            <button type="button" className="button secondary" aria-expanded={importing} onClick={() => setImporting(!importing)}>
+              Import CSV…
+            </button>
+            <button type="button" className="button secondary" onClick={exportCsv}>
+              Export CSV
+            </button>
+          </div>
+        )}
       </div>
+      {exportError && <ErrorNotice error={exportError} />}
+      {importing && letsId !== null && <MemberImport letsId={letsId} onImported={reload} />}
       {state.status === 'loading' && <Loading what="members" />}
       {state.status === 'failed' && <ErrorNotice error={state.error} />}
       {state.status === 'ready' && state.value.length === 0 && (
         <EmptyState title={search ? 'No member matches' : 'No members yet'}>
-          <p>{search ? 'Try a shorter part of the name or contact.' : 'Members appear here once they are enrolled in your LETS.'}</p>
+          <p>{search ? 'Try a shorter part of the name or contact.' : 'Members appear here once they are enrolled in your LETS or imported from a CSV file.'}</p>
         </EmptyState>
       )}
-      {state.status === 'ready' && state.value.length > 0 && (
-        <table className="data-table">
-          <caption className="visually-hidden">Members</caption>
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Contact</th>
-              <th scope="col" className="amount">
-                Balance
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {state.value.map((member) => (
-              <tr key={member.id}>
-                <td>{member.name}</td>
-                <td>{member.contact}</td>
-                <td className="amount">{member.balance === null ? 'not on chain yet' : formatAmount(member.balance)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      {state.status === 'ready' && state.value.length > 0 && <MemberDirectory members={state.value} order={order} onSort={setOrder} onOpen={setOpenId} />}
     </>
   );
 }

@@ -1,10 +1,11 @@
 import type { SignedTransaction } from '@fleet-sdk/common';
 import { describe, expect, it } from 'vitest';
-import { exportUnsignedTransaction, importSignedTransaction, type InputProofVerifier } from '../../../electron/core/signers/exchange/eip12-exchange';
+import { exportUnsignedTransaction, importSignedTransaction } from '../../../electron/core/signers/exchange/eip12-exchange';
 import { SoftwareSigner } from '../../../electron/core/signers/software/software-signer';
 import { aPayment, extensionGuardedBox, member, p2pkBox, SEVEN_IN_VAR_0, TEST_MNEMONIC } from '../fixtures';
 import { interpreterAccepts } from '../interpreter';
 
+const NEXT_BLOCK = { height: 1_000 };
 const otherWallet = SoftwareSigner.fromMnemonic(TEST_MNEMONIC, { network: 'testnet' });
 
 async function signedElsewhere(request: ReturnType<typeof aPayment>): Promise<SignedTransaction> {
@@ -19,7 +20,7 @@ describe('exchange with other wallets (EIP-12 JSON)', () => {
     const request = trade();
     const signed = await signedElsewhere(request);
 
-    const imported = importSignedTransaction(JSON.stringify(signed), request.transaction);
+    const imported = importSignedTransaction(JSON.stringify(signed), request.transaction, NEXT_BLOCK);
 
     expect(imported.id).toBe(signed.id);
     expect(interpreterAccepts(request.transaction, imported)).toEqual([true]);
@@ -30,7 +31,7 @@ describe('exchange with other wallets (EIP-12 JSON)', () => {
     const signed = await signedElsewhere(request);
     const tampered = { ...signed, outputs: signed.outputs.map((o, i) => (i === 0 ? { ...o, value: '999' } : o)) };
 
-    expect(() => importSignedTransaction(JSON.stringify(tampered), request.transaction)).toThrow(expect.objectContaining({ code: 'signature-invalid' }));
+    expect(() => importSignedTransaction(JSON.stringify(tampered), request.transaction, NEXT_BLOCK)).toThrow(expect.objectContaining({ code: 'signature-invalid' }));
   });
 
   it('refuses a signature that does not verify', async () => {
@@ -39,20 +40,26 @@ describe('exchange with other wallets (EIP-12 JSON)', () => {
     const proof = signed.inputs[0]?.spendingProof?.proofBytes ?? '';
     const broken = { ...signed, inputs: [{ ...signed.inputs[0], spendingProof: { proofBytes: `${proof.slice(0, -2)}00`, extension: {} } }] };
 
-    expect(() => importSignedTransaction(JSON.stringify(broken), request.transaction)).toThrow(expect.objectContaining({ code: 'signature-invalid' }));
+    expect(() => importSignedTransaction(JSON.stringify(broken), request.transaction, NEXT_BLOCK)).toThrow(expect.objectContaining({ code: 'signature-invalid' }));
   });
 
   it('refuses what is not a signed transaction', () => {
-    expect(() => importSignedTransaction('{"hello":1}', trade().transaction)).toThrow(expect.objectContaining({ code: 'invalid-input' }));
+    expect(() => importSignedTransaction('{"hello":1}', trade().transaction, NEXT_BLOCK)).toThrow(expect.objectContaining({ code: 'invalid-input' }));
   });
 
-  it('needs an interpreter-backed verifier for contract inputs, and accepts them with one', async () => {
+  it('checks contract inputs with the interpreter, in the transaction’s context', async () => {
     const request = aPayment({ inputs: [{ box: extensionGuardedBox(2), owner: 2, extension: SEVEN_IN_VAR_0 }], to: member(5).address });
     const signed = await signedElsewhere(request);
-    const json = JSON.stringify(signed);
-    const interpreter: InputProofVerifier = (_input, index) => interpreterAccepts(request.transaction, signed)[index] === true;
 
-    expect(() => importSignedTransaction(json, request.transaction)).toThrow(expect.objectContaining({ code: 'signature-invalid' }));
-    expect(importSignedTransaction(json, request.transaction, interpreter).id).toBe(signed.id);
+    expect(importSignedTransaction(JSON.stringify(signed), request.transaction, NEXT_BLOCK).id).toBe(signed.id);
+  });
+
+  it('refuses a contract input whose proof is by the wrong key', async () => {
+    const request = aPayment({ inputs: [{ box: extensionGuardedBox(2), owner: 2, extension: SEVEN_IN_VAR_0 }], to: member(5).address });
+    const byWrongKey = await signedElsewhere({ ...request, inputKeyPaths: [member(3).keyPath] });
+
+    expect(() => importSignedTransaction(JSON.stringify(byWrongKey), request.transaction, NEXT_BLOCK)).toThrow(
+      expect.objectContaining({ code: 'signature-invalid', message: 'The signature for input 1 is not valid.' }),
+    );
   });
 });

@@ -1,12 +1,36 @@
 import type { AreaHandlers } from '../../api/contract';
 import type { memberCalls } from '../../api/calls/member-calls';
+import { exportMembersCsv } from '../../members/member-export';
+import { memberDetail } from '../../members/member-detail';
+import { addMember } from '../../members/member-check';
+import { importMembers, previewImport } from '../../members/member-import';
 import { listLets } from '../../mirror/queries/lets';
-import { listMembers } from '../../mirror/queries/members';
+import { listMembers, updateMemberProfile } from '../../mirror/queries/members';
+import { addressNetwork } from '../../operations/signing-keys';
+import type { ErgoNetwork } from '../../signers/signer';
 import type { CoreContext } from '../core-context';
 
+// Before the chain has started, the app can only be on the embedded devnet, whose confirmation depth is this.
+const DEFAULT_CONFIRMATIONS = 2;
+
 export function memberHandlers(ctx: CoreContext): AreaHandlers<typeof memberCalls> {
+  const network = (): ErgoNetwork => addressNetwork(ctx.chain()?.network ?? 'devnet');
+  const detail = (id: number) => memberDetail(ctx.db, id, { network: network(), confirmationDepth: ctx.chain()?.confirmations ?? DEFAULT_CONFIRMATIONS });
   return {
     'lets.list': () => listLets(ctx.db),
-    'members.list': ({ search }) => listMembers(ctx.db, search),
+    'members.list': (query) => listMembers(ctx.db, query),
+    'members.get': ({ id }) => detail(id),
+    'members.add': ({ letsId, key, ...profile }) => {
+      // One field takes either: a public key is plain hex, an address is base58 (never all hex digits).
+      const isHex = /^[0-9a-fA-F]+$/.test(key);
+      return { id: addMember(ctx.db, letsId, { ...profile, publicKey: isHex ? key : '', address: isHex ? '' : key }, network()) };
+    },
+    'members.update': ({ id, ...edit }) => {
+      updateMemberProfile(ctx.db, id, edit);
+      return detail(id);
+    },
+    'members.importPreview': ({ letsId, csv }) => previewImport(ctx.db, letsId, csv, network()),
+    'members.import': ({ letsId, csv }) => importMembers(ctx.db, letsId, csv, network()),
+    'members.exportCsv': ({ letsId }) => exportMembersCsv(ctx.db, letsId, network(), new Date()),
   };
 }

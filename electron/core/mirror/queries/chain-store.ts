@@ -1,6 +1,6 @@
 import type { ChainBox, ChainHeader, HexId } from '../../chain/chain-source';
 import type { Db } from '../database';
-import type { LedgerEntry, MirroredBox, TrackedLets } from '../sync/classify-transaction';
+import type { LedgerEntry, MirroredBox, SpentBox, TrackedLets } from '../sync/classify-transaction';
 
 /*
  * The SQL of the chain mirror: blocks, LETS boxes and ledger entries. Statements are prepared once per
@@ -13,11 +13,12 @@ function prepare(db: Db) {
   return {
     insertBlock: db.prepare('INSERT INTO blocks (height, header_id, parent_id, timestamp) VALUES (?, ?, ?, ?)'),
     insertBox: db.prepare(`INSERT INTO boxes (box_id, lets_id, kind, transaction_id, output_index, created_height, value, ergo_tree, assets, registers, owner_key, balance)
-      VALUES (@boxId, @letsId, @kind, @transactionId, @index, @height, @value, @ergoTree, @assets, @registers, @ownerKey, @balance)`),
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     spendBox: db.prepare('UPDATE boxes SET spent_by = ?, spent_height = ? WHERE box_id = ?'),
     findBox: db.prepare('SELECT * FROM boxes WHERE box_id = ?'),
+    findSpendable: db.prepare('SELECT lets_id, kind, owner_key, balance FROM boxes WHERE box_id = ?'),
     insertEntry: db.prepare(`INSERT INTO ledger_entries (transaction_id, lets_id, member_key, counterparty_key, kind, delta, balance_after, height, timestamp)
-      VALUES (@transactionId, @letsId, @memberKey, @counterpartyKey, @kind, @delta, @balanceAfter, @height, @timestamp)`),
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     headerAt: db.prepare('SELECT header_id FROM blocks WHERE height = ?').pluck(),
     tip: db.prepare('SELECT height, header_id FROM blocks ORDER BY height DESC LIMIT 1'),
   };
@@ -99,26 +100,32 @@ export function findMirroredBox(db: Db, boxId: HexId): MirroredBox | undefined {
   return { box, letsId: Number(row.lets_id), kind: row.kind, ownerKey: row.owner_key, balance: row.balance };
 }
 
+/** What the sync needs of a box a transaction spends: whose it was and what it held, without its bulky columns. */
+export function findSpendableBox(db: Db, boxId: HexId): SpentBox | undefined {
+  const row = statements(db).findSpendable.get(boxId) as { lets_id: bigint; kind: 'management' | 'account'; owner_key: string; balance: bigint | null } | undefined;
+  return row && { boxId, letsId: Number(row.lets_id), kind: row.kind, ownerKey: row.owner_key, balance: row.balance };
+}
+
 export function insertBlock(db: Db, header: ChainHeader): void {
   statements(db).insertBlock.run(header.height, header.id, header.parentId, header.timestamp);
 }
 
 export function insertMirroredBox(db: Db, mirrored: MirroredBox, height: number): void {
   const { box } = mirrored;
-  statements(db).insertBox.run({
-    boxId: box.boxId,
-    letsId: mirrored.letsId,
-    kind: mirrored.kind,
-    transactionId: box.transactionId,
-    index: box.index,
+  statements(db).insertBox.run(
+    box.boxId,
+    mirrored.letsId,
+    mirrored.kind,
+    box.transactionId,
+    box.index,
     height,
-    value: box.value,
-    ergoTree: box.ergoTree,
-    assets: JSON.stringify(box.assets.map((a) => ({ tokenId: a.tokenId, amount: a.amount.toString() }))),
-    registers: JSON.stringify(box.additionalRegisters),
-    ownerKey: mirrored.ownerKey,
-    balance: mirrored.balance,
-  });
+    box.value,
+    box.ergoTree,
+    JSON.stringify(box.assets.map((a) => ({ tokenId: a.tokenId, amount: a.amount.toString() }))),
+    JSON.stringify(box.additionalRegisters),
+    mirrored.ownerKey,
+    mirrored.balance,
+  );
 }
 
 export function markSpent(db: Db, boxId: HexId, spentBy: HexId, height: number): void {
@@ -126,7 +133,7 @@ export function markSpent(db: Db, boxId: HexId, spentBy: HexId, height: number):
 }
 
 export function insertLedgerEntry(db: Db, entry: LedgerEntry, transactionId: HexId, header: ChainHeader): void {
-  statements(db).insertEntry.run({ ...entry, transactionId, height: header.height, timestamp: header.timestamp });
+  statements(db).insertEntry.run(transactionId, entry.letsId, entry.memberKey, entry.counterpartyKey, entry.kind, entry.delta, entry.balanceAfter, header.height, header.timestamp);
 }
 
 /** Undoes everything above `height`: the caller runs this inside the same transaction as the reorg's new blocks. */

@@ -1,4 +1,6 @@
 import type { LetsSummary } from '../../api/types';
+import { formatAmount } from '../../lets/amount';
+import type { LetsParameters } from '../../lets/lets-parameters';
 import type { Db } from '../database';
 
 interface LetsRow {
@@ -53,4 +55,42 @@ export function addLets(db: Db, lets: NewLets): number {
 export function findLetsByToken(db: Db, letsTokenId: string): number | undefined {
   const id = db.prepare('SELECT id FROM lets WHERE lets_token_id = ?').pluck().get(letsTokenId) as bigint | undefined;
   return id === undefined ? undefined : Number(id);
+}
+
+function describeCap(cap: bigint | null): string {
+  return cap === null ? 'no cap' : formatAmount(cap);
+}
+
+/**
+ * Stores the parameters the chain holds for a LETS (its management box registers). The chain is the authority: the
+ * local record is overwritten, and when it differed, a warning saying what changed is kept for the treasurer and
+ * returned. Returns null when the local record already agreed.
+ */
+export function refreshLetsParameters(db: Db, letsId: number, onChain: LetsParameters): string | null {
+  const row = db.prepare('SELECT name, unit, credit_floor, credit_cap FROM lets WHERE id = ?').get(letsId) as
+    | Pick<LetsRow, 'name' | 'unit' | 'credit_floor' | 'credit_cap'>
+    | undefined;
+  if (!row) return null;
+  const differences = [
+    row.name !== onChain.name && `name “${onChain.name}” (this computer had “${row.name}”)`,
+    row.unit !== onChain.unit && `unit “${onChain.unit}” (this computer had “${row.unit}”)`,
+    row.credit_floor !== onChain.floor && `credit floor ${formatAmount(onChain.floor)} (this computer had ${formatAmount(row.credit_floor)})`,
+    row.credit_cap !== onChain.cap && `credit cap ${describeCap(onChain.cap)} (this computer had ${describeCap(row.credit_cap)})`,
+  ].filter((d): d is string => d !== false);
+  if (differences.length === 0) return null;
+  const warning = `The chain gives this LETS the ${differences.join(', ')}. The app now uses the values on the chain; check how the wrong ones were entered.`;
+  db.prepare('UPDATE lets SET name = ?, unit = ?, credit_floor = ?, credit_cap = ?, chain_warning = ? WHERE id = ?').run(
+    onChain.name,
+    onChain.unit,
+    onChain.floor,
+    onChain.cap,
+    warning,
+    letsId,
+  );
+  return warning;
+}
+
+/** The last difference found between the local record of a LETS and its parameters on chain, if any. */
+export function letsChainWarning(db: Db, letsId: number): string | null {
+  return (db.prepare('SELECT chain_warning FROM lets WHERE id = ?').pluck().get(letsId) as string | null | undefined) ?? null;
 }

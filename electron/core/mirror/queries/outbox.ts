@@ -95,7 +95,7 @@ export function moveOutboxItem(db: Db, transactionId: HexId, to: OutboxState, de
   if (!MANUAL_MOVES[item.state].includes(to)) {
     throw new AppError('conflict', `A transaction that is ${item.state} cannot become ${to}.`, 'Refresh the outbox to see its current state.');
   }
-  db.prepare('UPDATE outbox SET state = ?, signed_json = coalesce(?, signed_json), last_error = ?, updated_at = ? WHERE transaction_id = ?').run(
+  db.prepare('UPDATE outbox SET state = ?, signed_json = coalesce(?, signed_json), last_error = ?, unseen_polls = 0, updated_at = ? WHERE transaction_id = ?').run(
     to,
     details.signedJson ?? null,
     details.error ?? null,
@@ -117,6 +117,12 @@ export function discardOutboxItem(db: Db, transactionId: HexId): void {
   db.prepare('DELETE FROM outbox WHERE transaction_id = ?').run(transactionId);
 }
 
+/** Own transactions that may still show up in a block; the sync only looks up block transactions among these. */
+export function awaitingInclusion(db: Db): Set<HexId> {
+  const ids = db.prepare(`SELECT transaction_id FROM outbox WHERE state IN ('submitted', 'mempool', 'dropped', 'signed')`).pluck().all() as string[];
+  return new Set(ids);
+}
+
 /** Sync: the transaction appeared in a block. */
 export function markIncluded(db: Db, transactionId: HexId, height: number): void {
   db.prepare(`UPDATE outbox SET state = 'included', included_height = ?, last_error = NULL, updated_at = ? WHERE transaction_id = ? AND state IN ('submitted', 'mempool', 'dropped', 'signed')`).run(
@@ -131,17 +137,40 @@ export function reopenAbove(db: Db, height: number): void {
   db.prepare(`UPDATE outbox SET state = 'submitted', included_height = NULL, updated_at = ? WHERE included_height > ?`).run(now(), height);
 }
 
+export interface ReconcileOptions {
+  /** Confirmations after which an included transaction counts as confirmed. */
+  depth: number;
+  /**
+   * Polls a submitted transaction may go unseen (in neither the mempool nor a block) before it counts as dropped:
+   * a node lists an accepted transaction at once, so one it never listed was lost on the way or refused later.
+   */
+  dropUnseenAfterPolls: number;
+  /** The node is still downloading blocks: its mempool and blocks say nothing yet about what was lost. */
+  nodeCatchingUp?: boolean;
+}
+
+/** A default for dropUnseenAfterPolls: with the loop's 2 s rounds, half a minute of silence. */
+export const DEFAULT_DROP_UNSEEN_AFTER_POLLS = 15;
+
 /**
  * Sync, after each poll: included transactions become confirmed at `depth` confirmations; submitted ones seen in
  * the mempool move to mempool; one that left the mempool without being included is in conflict when another
- * transaction spent one of its inputs, otherwise dropped.
+ * transaction spent one of its inputs, otherwise dropped; one the node never listed is dropped after
+ * `dropUnseenAfterPolls` polls. While the node is catching up nothing is called dropped.
  */
-export function reconcileOutbox(db: Db, tipHeight: number, mempoolIds: ReadonlySet<HexId>, depth: number): void {
+export function reconcileOutbox(db: Db, tipHeight: number, mempoolIds: ReadonlySet<HexId>, optionsOrDepth: ReconcileOptions | number): void {
+  const options = typeof optionsOrDepth === 'number' ? { depth: optionsOrDepth, dropUnseenAfterPolls: DEFAULT_DROP_UNSEEN_AFTER_POLLS } : optionsOrDepth;
   const reconcile = db.transaction(() => {
-    db.prepare(`UPDATE outbox SET state = 'confirmed', updated_at = ? WHERE state = 'included' AND ? - included_height + 1 >= ?`).run(now(), tipHeight, depth);
-    const waiting = db.prepare(`SELECT transaction_id, state, input_box_ids FROM outbox WHERE state IN ('submitted', 'mempool')`).all() as { transaction_id: string; state: OutboxState; input_box_ids: string }[];
+    db.prepare(`UPDATE outbox SET state = 'confirmed', updated_at = ? WHERE state = 'included' AND ? - included_height + 1 >= ?`).run(now(), tipHeight, options.depth);
+    const waiting = db.prepare(`SELECT transaction_id, state, input_box_ids, unseen_polls FROM outbox WHERE state IN ('submitted', 'mempool')`).all() as {
+      transaction_id: string;
+      state: OutboxState;
+      input_box_ids: string;
+      unseen_polls: bigint;
+    }[];
     const spentElsewhere = db.prepare('SELECT 1 FROM boxes WHERE box_id = ? AND spent_by IS NOT NULL AND spent_by <> ?').pluck();
-    const setState = db.prepare('UPDATE outbox SET state = ?, updated_at = ? WHERE transaction_id = ?');
+    const setState = db.prepare('UPDATE outbox SET state = ?, unseen_polls = 0, updated_at = ? WHERE transaction_id = ?');
+    const countUnseen = db.prepare('UPDATE outbox SET unseen_polls = unseen_polls + 1 WHERE transaction_id = ?');
     for (const row of waiting) {
       if (mempoolIds.has(row.transaction_id)) {
         if (row.state !== 'mempool') setState.run('mempool', now(), row.transaction_id);
@@ -150,7 +179,10 @@ export function reconcileOutbox(db: Db, tipHeight: number, mempoolIds: ReadonlyS
       const inputs = JSON.parse(row.input_box_ids) as string[];
       const conflict = inputs.some((boxId) => spentElsewhere.get(boxId, row.transaction_id) !== undefined);
       if (conflict) setState.run('conflict', now(), row.transaction_id);
+      else if (options.nodeCatchingUp) continue;
       else if (row.state === 'mempool') setState.run('dropped', now(), row.transaction_id);
+      else if (row.unseen_polls + 1n >= BigInt(options.dropUnseenAfterPolls)) setState.run('dropped', now(), row.transaction_id);
+      else countUnseen.run(row.transaction_id);
     }
   });
   reconcile();

@@ -10,14 +10,19 @@ export interface TrackedLets {
   startHeight: number;
 }
 
-export interface MirroredBox {
-  box: ChainBox;
+/** What classifying a transaction needs to know about a mirrored box. */
+export interface SpentBox {
+  boxId: string;
   letsId: number;
   kind: 'management' | 'account';
   /** Account: the member's key (R4). Management: the committee key (R4). */
   ownerKey: string;
   /** Account boxes only (R5). */
   balance: bigint | null;
+}
+
+export interface MirroredBox extends Omit<SpentBox, 'boxId'> {
+  box: ChainBox;
 }
 
 export interface LedgerEntry {
@@ -68,13 +73,13 @@ export function classifyTransaction(
   tx: ChainTransaction,
   tracked: readonly TrackedLets[],
   letsTokenIds: ReadonlyMap<number, string>,
-  findMirrored: (boxId: string) => MirroredBox | undefined,
+  findMirrored: (boxId: string) => SpentBox | undefined,
 ): TransactionEffects {
-  const spentBoxes = tx.inputs.map((i) => findMirrored(i.boxId)).filter((b): b is MirroredBox => b !== undefined);
+  const spentBoxes = tx.inputs.map((i) => findMirrored(i.boxId)).filter((b): b is SpentBox => b !== undefined);
   const created = tx.outputs.map((o) => recognise(o, tracked, letsTokenIds)).filter((b): b is MirroredBox => b !== undefined);
   const accountsIn = spentBoxes.filter((b) => b.kind === 'account');
   const accountsOut = created.filter((b) => b.kind === 'account');
-  const key = (b: MirroredBox) => `${b.letsId}:${b.ownerKey}`;
+  const key = (b: Pick<SpentBox, 'letsId' | 'ownerKey'>) => `${b.letsId}:${b.ownerKey}`;
   const before = new Map(accountsIn.map((b) => [key(b), b]));
   const after = new Map(accountsOut.map((b) => [key(b), b]));
 
@@ -94,5 +99,5 @@ export function classifyTransaction(
     first.counterpartyKey = second.memberKey;
     second.counterpartyKey = first.memberKey;
   }
-  return { created, spent: spentBoxes.map((b) => b.box.boxId), entries: changes };
+  return { created, spent: spentBoxes.map((b) => b.boxId), entries: changes };
 }

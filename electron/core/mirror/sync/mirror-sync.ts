@@ -1,8 +1,8 @@
-import type { ChainHeader, ChainSource, ChainTransaction, HexId } from '../../chain/chain-source';
+import type { ChainHeader, ChainSource, ChainTip, ChainTransaction, HexId } from '../../chain/chain-source';
 import { AppError } from '../../errors/app-error';
 import type { Db } from '../database';
 import {
-  findMirroredBox,
+  findSpendableBox,
   insertBlock,
   insertLedgerEntry,
   insertMirroredBox,
@@ -13,7 +13,9 @@ import {
   storedHeaderIdAt,
   storedTip,
 } from '../queries/chain-store';
-import { markIncluded, reopenAbove } from '../queries/outbox';
+import { decodeManagementRegisters } from '../../contracts/registers';
+import { refreshLetsParameters } from '../queries/lets';
+import { awaitingInclusion, markIncluded, reopenAbove } from '../queries/outbox';
 import { classifyTransaction } from './classify-transaction';
 
 /** ARCHITECTURE.md: keep at least 256 headers so any realistic reorg finds its fork point locally. */
@@ -22,13 +24,20 @@ export const KEPT_HEADERS = 300;
 export interface SyncOptions {
   /** Blocks fetched concurrently and applied in one SQLite transaction. */
   batchSize?: number;
+  /** Called after each batch is committed, with the mirror's new height (progress, tests that kill mid-sync). */
+  onBatchApplied?: (height: number) => void;
 }
 
 export interface SyncResult {
+  /** The mirror's height after the sync. */
   height: number;
+  /** The chain as the source reported it when the sync began. */
+  chainTip: ChainTip;
   appliedBlocks: number;
   /** How many blocks a reorg undid (0 when none). */
   rolledBack: number;
+  /** Differences found between a LETS's local record and its parameters on chain (see refreshLetsParameters). */
+  warnings: string[];
 }
 
 interface FetchedBlock {
@@ -63,20 +72,31 @@ async function findForkPoint(db: Db, source: ChainSource, from: number): Promise
   return 0;
 }
 
-function applyBlocks(db: Db, blocks: FetchedBlock[], { tracked, letsTokenIds }: ReturnType<typeof loadTracked>): void {
+/** Applies blocks in one SQLite transaction; returns the warnings of any LETS whose parameters on chain differ. */
+function applyBlocks(db: Db, blocks: FetchedBlock[], { tracked, letsTokenIds }: ReturnType<typeof loadTracked>): string[] {
+  const warnings: string[] = [];
   db.transaction(() => {
+    const ownWaiting = awaitingInclusion(db);
     for (const { header, transactions } of blocks) {
       insertBlock(db, header);
       for (const tx of transactions) {
-        const effects = classifyTransaction(tx, tracked, letsTokenIds, (boxId) => findMirroredBox(db, boxId));
+        const effects = classifyTransaction(tx, tracked, letsTokenIds, (boxId) => findSpendableBox(db, boxId));
         for (const boxId of effects.spent) markSpent(db, boxId, tx.id, header.height);
-        for (const box of effects.created) insertMirroredBox(db, box, header.height);
+        for (const box of effects.created) {
+          insertMirroredBox(db, box, header.height);
+          if (box.kind === 'management') {
+            const parameters = decodeManagementRegisters(box.box.additionalRegisters);
+            const warning = parameters && refreshLetsParameters(db, box.letsId, parameters);
+            if (warning) warnings.push(warning);
+          }
+        }
         for (const entry of effects.entries) insertLedgerEntry(db, entry, tx.id, header);
-        markIncluded(db, tx.id, header.height);
+        if (ownWaiting.has(tx.id)) markIncluded(db, tx.id, header.height);
       }
     }
     pruneHeaders(db, KEPT_HEADERS);
   })();
+  return warnings;
 }
 
 /**
@@ -90,7 +110,7 @@ export async function syncOnce(db: Db, source: ChainSource, options: SyncOptions
   const following = loadTracked(db);
   const { tracked } = following;
   const chainTip = await source.tip();
-  const result: SyncResult = { height: storedTip(db)?.height ?? 0, appliedBlocks: 0, rolledBack: 0 };
+  const result: SyncResult = { height: storedTip(db)?.height ?? 0, chainTip, appliedBlocks: 0, rolledBack: 0, warnings: [] };
   if (tracked.length === 0) return result;
   const firstHeight = Math.min(...tracked.map((t) => t.startHeight));
 
@@ -115,7 +135,8 @@ export async function syncOnce(db: Db, source: ChainSource, options: SyncOptions
       if (blocks.length === 0) break;
       throw new AppError('chain-response-invalid', `Block ${next} does not follow the block the chain itself reports at ${next - 1}.`, 'The node is inconsistent; try again later or use another node. The mirror was not changed.');
     }
-    applyBlocks(db, linked, following);
+    result.warnings.push(...applyBlocks(db, linked, following));
+    options.onBatchApplied?.(linked.at(-1)?.header.height ?? next);
     result.appliedBlocks += linked.length;
   }
   result.height = storedTip(db)?.height ?? 0;

@@ -1,8 +1,8 @@
-import type { ChainSource } from '../../chain/chain-source';
+import { nodeIsCatchingUp, type ChainSource } from '../../chain/chain-source';
 import { retryDelayMs } from '../../chain/backoff';
 import type { ConnectionTracker } from '../../chain/connection-status';
 import type { Db } from '../database';
-import { reconcileOutbox } from '../queries/outbox';
+import { DEFAULT_DROP_UNSEEN_AFTER_POLLS, reconcileOutbox } from '../queries/outbox';
 import { syncOnce } from './mirror-sync';
 
 export interface SyncLoopOptions {
@@ -13,6 +13,8 @@ export interface SyncLoopOptions {
   intervalMs: number;
   /** Confirmations after which an own transaction counts as confirmed. */
   confirmations: number;
+  /** See ReconcileOptions; defaults to DEFAULT_DROP_UNSEEN_AFTER_POLLS. */
+  dropUnseenAfterPolls?: number;
   /** Called after every successful round (e.g. to tell the UI the ledger changed). */
   onSynced?: () => void;
 }
@@ -21,6 +23,38 @@ export interface SyncLoop {
   /** Runs a round now (e.g. right after the treasurer submitted a transaction). */
   pollNow(): Promise<void>;
   stop(): void;
+}
+
+export interface PollOptions {
+  confirmations: number;
+  dropUnseenAfterPolls?: number;
+}
+
+export interface PollResult {
+  mirrorHeight: number;
+  nodeHeight: number;
+  headersHeight?: number;
+  nodeCatchingUp: boolean;
+}
+
+/**
+ * One round of the loop: sync the mirror, then move the outbox along with what the mempool and the new blocks show.
+ * A node still catching up serves what it has, so the mirror follows it that far, but its height is not the tip of
+ * the chain: the round says so, and the outbox calls nothing dropped on its word.
+ */
+export async function pollOnce(db: Db, source: ChainSource, options: PollOptions): Promise<PollResult> {
+  const result = await syncOnce(db, source);
+  const mempool = await source.mempool();
+  const { chainTip } = result;
+  const nodeCatchingUp = nodeIsCatchingUp(chainTip);
+  reconcileOutbox(db, result.height, new Set(mempool.map((t) => t.id)), {
+    depth: options.confirmations,
+    dropUnseenAfterPolls: options.dropUnseenAfterPolls ?? DEFAULT_DROP_UNSEEN_AFTER_POLLS,
+    nodeCatchingUp,
+  });
+  const poll: PollResult = { mirrorHeight: result.height, nodeHeight: chainTip.height, nodeCatchingUp };
+  if (chainTip.headersHeight !== undefined) poll.headersHeight = chainTip.headersHeight;
+  return poll;
 }
 
 /**
@@ -38,11 +72,8 @@ export function startSyncLoop(options: SyncLoopOptions): SyncLoop {
   /** One round; resolves to how long to wait before the next (the same wait the status bar announces). */
   async function round(): Promise<number> {
     try {
-      const result = await syncOnce(db, source);
-      const mempool = await source.mempool();
-      reconcileOutbox(db, result.height, new Set(mempool.map((t) => t.id)), options.confirmations);
-      const tip = await source.tip();
-      tracker.progressed(result.height, tip.height);
+      const poll = await pollOnce(db, source, options);
+      tracker.progressed(poll.mirrorHeight, poll.nodeHeight, poll.headersHeight);
       failures = 0;
       options.onSynced?.();
       return options.intervalMs;

@@ -1,8 +1,8 @@
-import type { EIP12UnsignedInput, EIP12UnsignedTransaction, SignedTransaction } from '@fleet-sdk/common';
+import type { EIP12UnsignedTransaction, SignedTransaction } from '@fleet-sdk/common';
 import { hex } from '@fleet-sdk/crypto';
-import { Prover } from '@fleet-sdk/wallet';
 import { z } from 'zod';
 import { AppError } from '../../errors/app-error';
+import { provesInput, type NextBlock } from '../../interpreter/sigma-interpreter';
 import { bytesToSign } from '../../transactions/transaction-bytes';
 import { assembleSignedTransaction } from '../signed-transaction';
 
@@ -14,26 +14,6 @@ export function exportUnsignedTransaction(tx: EIP12UnsignedTransaction): string 
   return JSON.stringify(tx, null, 2);
 }
 
-/**
- * Checks one input's proof. The default handles P2PK boxes (Schnorr under the key in the tree); boxes
- * guarded by a contract need the interpreter, so the caller passes a verifier for those.
- */
-export type InputProofVerifier = (input: EIP12UnsignedInput, index: number, message: Uint8Array, proof: Uint8Array) => boolean;
-
-const P2PK_TREE = /^0008cd(0[23][0-9a-f]{64})$/;
-
-export const verifyP2pkProof: InputProofVerifier = (input, index, message, proof) => {
-  const publicKey = P2PK_TREE.exec(input.ergoTree)?.[1];
-  if (!publicKey) {
-    throw new AppError(
-      'signature-invalid',
-      `Input ${index + 1} is a contract box; this app cannot check its signature on its own.`,
-      'Check the transaction against the chain (the node verifies it) before treating it as signed.',
-    );
-  }
-  return new Prover().verify(message, proof, hex.decode(publicKey));
-};
-
 const hexString = z.string().regex(/^([0-9a-fA-F]{2})*$/);
 const signedTransactionJson = z.object({
   id: hexString.length(64).optional(),
@@ -44,14 +24,11 @@ const signedTransactionJson = z.object({
 
 /**
  * Accepts a signed transaction from another wallet only if it is exactly the exported one (same
- * inputs, extensions, data inputs and outputs, hence the same id) and every proof verifies.
- * Anything else is refused before it can be submitted.
+ * inputs, extensions, data inputs and outputs, hence the same id) and every proof satisfies its input's script,
+ * reduced by the interpreter in this transaction's context at `next` block (a contract box's proposition depends on
+ * the outputs, so a plain signature check is not enough). Anything else is refused before it can be submitted.
  */
-export function importSignedTransaction(
-  json: string,
-  exported: EIP12UnsignedTransaction,
-  verifyInput: InputProofVerifier = verifyP2pkProof,
-): SignedTransaction {
+export function importSignedTransaction(json: string, exported: EIP12UnsignedTransaction, next: NextBlock): SignedTransaction {
   const parsed = signedTransactionJson.safeParse(parseJson(json));
   if (!parsed.success) {
     throw new AppError('invalid-input', 'This file is not a signed Ergo transaction.', 'Export the signed transaction from the wallet as JSON and import that file.');
@@ -67,8 +44,8 @@ export function importSignedTransaction(
   const rebuilt = assembleSignedTransaction(exported, proofs);
   if ((id !== undefined && id !== rebuilt.id) || !sameOutputBoxes(outputs, rebuilt)) throw notTheExportedTransaction();
   const message = bytesToSign(exported);
-  exported.inputs.forEach((input, i) => {
-    if (!verifyInput(input, i, message, proofs[i] as Uint8Array)) {
+  inputs.forEach((input, i) => {
+    if (!provesInput(exported, i, next, message, input.spendingProof.proofBytes)) {
       throw new AppError('signature-invalid', `The signature for input ${i + 1} is not valid.`, 'Sign the exported file again in the wallet that owns this box.');
     }
   });

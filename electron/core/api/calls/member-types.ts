@@ -1,0 +1,79 @@
+import type { MemberSummary } from '../types';
+
+export type MemberSort = 'name' | 'balance' | 'lastTrade';
+export type SortDirection = 'asc' | 'desc';
+/** The network an address is encoded for (same values as the signers' ErgoNetwork). */
+export type AddressNetwork = 'mainnet' | 'testnet';
+
+/** Lengths of the local-only member metadata; the API schema and the CSV import both check them. */
+export const PROFILE_LIMITS = { name: 200, contact: 200, notes: 2_000 } as const;
+
+export interface Headroom {
+  /** How much more the member may spend before reaching the credit floor. */
+  toFloor: bigint;
+  /** How much more the member may receive before reaching the credit cap; null when the LETS has no cap. */
+  toCap: bigint | null;
+}
+
+export interface MemberHistoryRow {
+  transactionId: string;
+  kind: 'enrolment' | 'trade' | 'closing';
+  counterpartyKey: string | null;
+  /** The counterparty's name on this computer, or null when unknown here (or no counterparty). */
+  counterpartyName: string | null;
+  /** Positive: the member received; negative: the member paid. */
+  delta: bigint;
+  balanceAfter: bigint;
+  /** What the treasurer typed when the app sent it; empty for transactions made elsewhere. */
+  description: string;
+  height: number;
+  /** Block time, ms since 1970. */
+  timestamp: number;
+  /** Blocks on top of (and including) the one holding the transaction. */
+  confirmations: number;
+  /** At least the app's confirmation depth: a reorg can no longer undo it in practice. */
+  confirmed: boolean;
+}
+
+export interface MemberDetail extends MemberSummary {
+  notes: string;
+  lets: { id: number; name: string; unit: string; creditFloor: bigint; creditCap: bigint | null };
+  /** Null while not enrolled (no balance yet). */
+  headroom: Headroom | null;
+  accountBoxId: string | null;
+  /** P2PK address of the owner key, encoded for the chain's network. */
+  ownerAddress: string;
+  network: AddressNetwork;
+  /** Newest first. */
+  history: MemberHistoryRow[];
+}
+
+export interface ImportRow {
+  /** Row number as the spreadsheet shows it (header = row 1). */
+  row: number;
+  name: string;
+  contact: string;
+  notes: string;
+  ownerKey: string;
+  /** The key already has an account box on chain; otherwise the member waits for the enrolment wizard. */
+  enrolled: boolean;
+}
+
+export interface ImportProblem {
+  /** Null for a problem with the whole file (e.g. a missing column). */
+  row: number | null;
+  message: string;
+}
+
+export interface ImportPreview {
+  rows: ImportRow[];
+  problems: ImportProblem[];
+  /** Header names the import does not read (e.g. balance in an exported file). */
+  ignoredColumns: string[];
+}
+
+export interface MemberCsvFile {
+  fileName: string;
+  csv: string;
+  rowCount: number;
+}

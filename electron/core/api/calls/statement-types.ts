@@ -1,0 +1,82 @@
+/** The shapes of a member statement as they cross the API boundary: bigint for money, ISO strings for instants. */
+
+export type StatementNetwork = 'mainnet' | 'testnet' | 'devnet';
+
+export interface StatementLine {
+  transactionId: string;
+  /** A trade, or the account's opening (enrolment) or closing, which the statement shows as their own lines. */
+  kind: 'enrolment' | 'trade' | 'closing';
+  /** The block's timestamp as an ISO instant (UTC); the screen shows it in the treasurer's time zone. */
+  date: string;
+  height: number;
+  /** The other member of a trade; name is null when this computer has no profile for their key. */
+  counterparty: { key: string; name: string | null } | null;
+  /** What the treasurer wrote when the app sent the trade; empty for trades sent elsewhere. */
+  description: string;
+  amountIn: bigint;
+  amountOut: bigint;
+  /** Read from the member's new account box on chain, never accumulated. */
+  balanceAfter: bigint;
+}
+
+/** A box on chain and the block that created it; headerId is null once the mirror has pruned that old header. */
+export interface StatementBoxReference {
+  boxId: string;
+  transactionId: string;
+  height: number;
+  headerId: string | null;
+}
+
+/**
+ * How anyone can check the closing balance against the chain. On mainnet and testnet, `url` is the public Ergo
+ * Explorer API record of the account box that held the closing balance (its R5 register is the balance in minor
+ * units, its assets include the LETS membership token). The devnet exists only on this computer, so there is no
+ * url and the note says plainly that nobody else can check it.
+ */
+export interface StatementVerification {
+  /** One line that states the claim: "LETS <membership token> box <box id> balance <minor units> at height <h>". */
+  claim: string | null;
+  url: string | null;
+  /** What the QR code encodes: the url when there is one, otherwise the claim; null when there is nothing to check. */
+  qrContent: string | null;
+  note: string;
+}
+
+export interface MemberStatement {
+  lets: {
+    id: number;
+    name: string;
+    unit: string;
+    tokenId: string;
+    membershipTokenId: string | null;
+    creditFloor: bigint;
+    creditCap: bigint | null;
+  };
+  member: {
+    id: number;
+    name: string;
+    ownerKey: string;
+    /** P2PK address of the owner key; null while the chain (and so its network) is not known. */
+    ownerAddress: string | null;
+  };
+  /** The period as exact instants: from inclusive, to exclusive. */
+  period: { from: string; to: string };
+  openingBalance: bigint;
+  lines: StatementLine[];
+  totalIn: bigint;
+  totalOut: bigint;
+  closingBalance: bigint;
+  /** Room left at the closing balance: how much more the member may spend, and receive (null without a cap). */
+  headroom: { toFloor: bigint; toCap: bigint | null };
+  generatedAt: string;
+  chain: {
+    network: StatementNetwork | null;
+    /** The account box that held the closing balance; null when the member had no account at the end of the period. */
+    closingBox: StatementBoxReference | null;
+    /** The member's unspent account box now, which may be newer than the period. */
+    currentBoxId: string | null;
+    /** The block the local mirror had reached when the statement was made. */
+    mirrorTip: { height: number; headerId: string } | null;
+  };
+  verification: StatementVerification;
+}

@@ -1,0 +1,10 @@
+import type { AreaHandlers } from '../../api/contract';
+import type { dashboardCalls } from '../../api/calls/dashboard-calls';
+import { dashboardSummary } from '../../dashboard/dashboard-summary';
+import type { CoreContext } from '../core-context';
+
+export function dashboardHandlers(ctx: CoreContext): AreaHandlers<typeof dashboardCalls> {
+  return {
+    'dashboard.summary': () => dashboardSummary(ctx.db, new Date()),
+  };
+}

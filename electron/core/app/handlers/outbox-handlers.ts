@@ -1,0 +1,73 @@
+import { Network } from '@fleet-sdk/common';
+import { ErgoAddress } from '@fleet-sdk/core';
+import type { AreaHandlers } from '../../api/contract';
+import type { outboxCalls } from '../../api/calls/outbox-calls';
+import type { OutboxEntry, SignerChoice } from '../../api/calls/outbox-types';
+import { AppError } from '../../errors/app-error';
+import { parseAmount } from '../../lets/amount';
+import { discardOutboxItem, listOutbox, type OutboxItem } from '../../mirror/queries/outbox';
+import type { SigningContext } from '../../operations/operations-context';
+import { findOwnKeyPath } from '../../operations/own-keys';
+import { prepareEnrolment } from '../../operations/prepare-enrolment';
+import { prepareTrade } from '../../operations/prepare-trade';
+import { importSignedAndSend, send, signAndSend } from '../../operations/send-transaction';
+import { reviewOf, signingPlan } from '../../operations/prepared-transaction';
+import { exportUnsignedTransaction } from '../../signers/exchange/eip12-exchange';
+import { SignerCatalogue } from '../../operations/signing-keys';
+import { parseKeyPath } from '../../signers/key-paths';
+import { verifyAddressOnDevice } from '../../signers/ledger/ledger-accounts';
+import type { CoreContext } from '../core-context';
+
+function toEntry({ signedJson: _signed, ...item }: OutboxItem): OutboxEntry {
+  return item;
+}
+
+export function outboxHandlers(ctx: CoreContext): AreaHandlers<typeof outboxCalls> {
+  let catalogue: SignerCatalogue | undefined;
+  const signers = () => {
+    const chain = ctx.chain();
+    if (!chain) throw new AppError('chain-unreachable', 'The app is not connected to a chain yet.', 'Wait a moment for it to connect, then try again.');
+    catalogue ??= new SignerCatalogue(ctx.device, chain.access.network);
+    return { chain, catalogue };
+  };
+  const operations = (choice: SignerChoice): SigningContext => {
+    const { chain, catalogue } = signers();
+    return { db: ctx.db, chain: chain.access, keys: catalogue.get(choice) };
+  };
+  const sending = () => ({ db: ctx.db, chain: signers().chain.access });
+
+  return {
+    'signing.options': () => ({ signers: signers().catalogue.offered }),
+    'trades.prepare': ({ amount, ...order }) => {
+      const minor = parseAmount(amount);
+      if (minor === undefined) {
+        throw new AppError('invalid-input', `"${amount}" is not an amount.`, 'Enter an amount such as 2.50 (at most two decimals).');
+      }
+      return prepareTrade(sending(), { ...order, amount: minor });
+    },
+    'enrolment.prepare': ({ letsId, memberId }) => prepareEnrolment(sending(), letsId, memberId),
+    'outbox.list': () => listOutbox(ctx.db).map(toEntry),
+    'outbox.review': ({ transactionId }) => reviewOf(ctx.db, transactionId),
+    'outbox.sign': async ({ transactionId, signer, expectedAuthToken }) =>
+      toEntry(await signAndSend(operations(signer), transactionId, { expectedAuthToken })),
+    'outbox.send': async ({ transactionId }) => toEntry(await send(sending(), transactionId)),
+    'outbox.export': ({ transactionId }) => {
+      const plan = signingPlan(ctx.db, transactionId);
+      if (!plan) throw new AppError('not-found', 'That transaction is not in the outbox.', 'Refresh the outbox.');
+      return { fileName: `lets-unsigned-${transactionId.slice(0, 12)}.json`, json: exportUnsignedTransaction(plan.transaction) };
+    },
+    'outbox.import': async ({ transactionId, json }) => toEntry(await importSignedAndSend(sending(), transactionId, json)),
+    'outbox.discard': ({ transactionId }) => {
+      discardOutboxItem(ctx.db, transactionId);
+      return null;
+    },
+    'device.verifyAddress': async ({ publicKey }) => {
+      const { keys } = operations('ledger');
+      const network = keys.signer.network;
+      const keyPath = await findOwnKeyPath(keys, publicKey, 'this address');
+      const address = ErgoAddress.fromPublicKey(publicKey).encode(network === 'mainnet' ? Network.Mainnet : Network.Testnet);
+      await verifyAddressOnDevice(ctx.device, { index: parseKeyPath(keyPath).index, keyPath, publicKey, address }, network);
+      return null;
+    },
+  };
+}

@@ -1,0 +1,94 @@
+import { PROFILE_LIMITS } from '../api/calls/member-types';
+import { AppError } from '../errors/app-error';
+import type { Db } from '../mirror/database';
+import { accountBalances } from '../mirror/queries/ledger';
+import { addMemberProfile, profilesByKey } from '../mirror/queries/members';
+import type { ErgoNetwork } from '../signers/signer';
+import { keyFromAddress, publicKeyProblem, type AddressProblem, type KeyProblem } from './owner-address';
+
+const KEY_PROBLEMS: Record<KeyProblem, string> = {
+  'not-hex-33': 'the public key is not 33 bytes of hex (66 characters 0–9 and a–f)',
+  'not-on-curve': 'the public key is not a valid Ergo public key (it must start with 02 or 03 and be a point of the curve)',
+};
+
+const ADDRESS_PROBLEMS = (network: ErgoNetwork): Record<AddressProblem, string> => ({
+  invalid: 'the address is not a valid Ergo address (check for a typo or a missing character)',
+  'wrong-network': `the address is for another network (this LETS runs on ${network})`,
+  'not-p2pk': 'the address is a script address, not a member’s wallet (P2PK) address',
+});
+
+/** What checking a new member needs to know about the LETS already: who has a profile, who has an account on chain. */
+export interface MemberContext {
+  network: ErgoNetwork;
+  existingProfiles: ReadonlyMap<string, { name: string }>;
+  enrolledKeys: ReadonlySet<string>;
+}
+
+export function memberContext(db: Db, letsId: number, network: ErgoNetwork): MemberContext {
+  return {
+    network,
+    existingProfiles: profilesByKey(db, letsId),
+    enrolledKeys: new Set(accountBalances(db, letsId).map((a) => a.memberKey)),
+  };
+}
+
+/** The owner key of one row, from its public key, its address, or both when they agree; or why there is none. */
+function ownerKeyOf(publicKey: string, address: string, network: ErgoNetwork): { key: string } | { problem: string } {
+  let fromKey: string | undefined;
+  if (publicKey !== '') {
+    const problem = publicKeyProblem(publicKey);
+    if (problem) return { problem: KEY_PROBLEMS[problem] };
+    fromKey = publicKey.toLowerCase();
+  }
+  if (address !== '') {
+    const decoded = keyFromAddress(address, network);
+    if ('problem' in decoded) return { problem: ADDRESS_PROBLEMS(network)[decoded.problem] };
+    if (fromKey !== undefined && fromKey !== decoded.key) return { problem: 'the public key and the address belong to different keys' };
+    return decoded;
+  }
+  return fromKey === undefined ? { problem: 'give the member’s public key or address' } : { key: fromKey };
+}
+
+function tooLong(field: 'name' | 'contact' | 'notes', value: string): string | null {
+  return value.length > PROFILE_LIMITS[field] ? `the ${field} is longer than ${PROFILE_LIMITS[field]} characters` : null;
+}
+
+export interface MemberFields {
+  name: string;
+  contact: string;
+  notes: string;
+  /** Either may be empty, not both; when both are given they must be the same key. */
+  publicKey: string;
+  address: string;
+}
+
+export interface CheckedMember {
+  name: string;
+  contact: string;
+  notes: string;
+  ownerKey: string;
+  /** The key already has an account box on chain; otherwise the member waits for the enrolment wizard. */
+  enrolled: boolean;
+}
+
+/** One new member as typed or imported, checked against the rules and the LETS; or the first problem, in words. */
+export function checkMember(fields: MemberFields, context: MemberContext): CheckedMember | { problem: string } {
+  const { name, contact, notes } = fields;
+  const fieldProblem = (name === '' ? 'the name is empty' : null) ?? tooLong('name', name) ?? tooLong('contact', contact) ?? tooLong('notes', notes);
+  if (fieldProblem !== null) return { problem: fieldProblem };
+  const owner = ownerKeyOf(fields.publicKey, fields.address, context.network);
+  if ('problem' in owner) return owner;
+  const existing = context.existingProfiles.get(owner.key);
+  if (existing) return { problem: `this key already belongs to ${existing.name} in this LETS` };
+  return { name, contact, notes, ownerKey: owner.key, enrolled: context.enrolledKeys.has(owner.key) };
+}
+
+/** Adds one member typed in the enrolment wizard (stored on this computer; enrolment on chain is the next step). */
+export function addMember(db: Db, letsId: number, fields: MemberFields, network: ErgoNetwork): number {
+  const checked = checkMember(fields, memberContext(db, letsId, network));
+  if ('problem' in checked) {
+    const sentence = `${checked.problem.charAt(0).toUpperCase()}${checked.problem.slice(1)}.`;
+    throw new AppError('invalid-input', sentence, 'Correct it and try again.');
+  }
+  return addMemberProfile(db, { letsId, ownerKey: checked.ownerKey, name: checked.name, contact: checked.contact, notes: checked.notes });
+}

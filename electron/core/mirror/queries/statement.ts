@@ -1,0 +1,125 @@
+import type { Db } from '../database';
+
+/*
+ * What a member statement reads from the mirror: the LETS and member, the member's ledger entries up to the end of
+ * the period with counterparty names, and the boxes that anchor the closing balance on chain. Entries are matched to periods by their block's timestamp (milliseconds since the epoch).
+ */
+
+export interface StatementLetsRow {
+  id: number;
+  name: string;
+  unit: string;
+  tokenId: string;
+  membershipTokenId: string | null;
+  creditFloor: bigint;
+  creditCap: bigint | null;
+}
+
+export function statementLets(db: Db, letsId: number): StatementLetsRow | undefined {
+  const row = db
+    .prepare(
+      `SELECT l.id, l.name, l.unit, l.lets_token_id, l.credit_floor, l.credit_cap, c.membership_token_id
+       FROM lets l LEFT JOIN lets_chain c ON c.lets_id = l.id WHERE l.id = ?`,
+    )
+    .get(letsId) as
+    | { id: bigint; name: string; unit: string; lets_token_id: string; credit_floor: bigint; credit_cap: bigint | null; membership_token_id: string | null }
+    | undefined;
+  if (!row) return undefined;
+  return {
+    id: Number(row.id),
+    name: row.name,
+    unit: row.unit,
+    tokenId: row.lets_token_id,
+    membershipTokenId: row.membership_token_id,
+    creditFloor: row.credit_floor,
+    creditCap: row.credit_cap,
+  };
+}
+
+export interface StatementMemberRow {
+  id: number;
+  name: string;
+  ownerKey: string;
+}
+
+export function statementMember(db: Db, letsId: number, memberId: number): StatementMemberRow | undefined {
+  const row = db.prepare('SELECT id, name, owner_key FROM member_profiles WHERE id = ? AND lets_id = ?').get(memberId, letsId) as
+    | { id: bigint; name: string; owner_key: string }
+    | undefined;
+  return row ? { id: Number(row.id), name: row.name, ownerKey: row.owner_key } : undefined;
+}
+
+/** Every member of a LETS that has a profile on this computer, in the order of the members list (by name). */
+export function statementMemberIds(db: Db, letsId: number): number[] {
+  const ids = db.prepare('SELECT id FROM member_profiles WHERE lets_id = ? ORDER BY name COLLATE NOCASE, id').pluck().all(letsId) as bigint[];
+  return ids.map(Number);
+}
+
+export interface StatementEntryRow {
+  transactionId: string;
+  kind: 'enrolment' | 'trade' | 'closing';
+  counterpartyKey: string | null;
+  counterpartyName: string | null;
+  delta: bigint;
+  balanceAfter: bigint;
+  height: number;
+  timestamp: number;
+}
+
+/** The member's entries in blocks stamped before `beforeMs`, by height (order within one block: see chain-order). */
+export function memberEntriesBefore(db: Db, letsId: number, memberKey: string, beforeMs: number): StatementEntryRow[] {
+  const rows = db
+    .prepare(
+      `SELECT e.transaction_id, e.kind, e.counterparty_key, p.name AS counterparty_name, e.delta, e.balance_after, e.height, e.timestamp
+       FROM ledger_entries e
+       LEFT JOIN member_profiles p ON p.lets_id = e.lets_id AND p.owner_key = e.counterparty_key
+       WHERE e.lets_id = ? AND e.member_key = ? AND e.timestamp < ?
+       ORDER BY e.height, e.transaction_id`,
+    )
+    .all(letsId, memberKey, beforeMs) as {
+    transaction_id: string;
+    kind: StatementEntryRow['kind'];
+    counterparty_key: string | null;
+    counterparty_name: string | null;
+    delta: bigint;
+    balance_after: bigint;
+    height: bigint;
+    timestamp: bigint;
+  }[];
+  return rows.map((r) => ({
+    transactionId: r.transaction_id,
+    kind: r.kind,
+    counterpartyKey: r.counterparty_key,
+    counterpartyName: r.counterparty_name,
+    delta: r.delta,
+    balanceAfter: r.balance_after,
+    height: Number(r.height),
+    timestamp: Number(r.timestamp),
+  }));
+}
+
+export interface AccountBoxRow {
+  boxId: string;
+  transactionId: string;
+  height: number;
+  spentBy: string | null;
+}
+
+/** The member's account boxes created in one block (found through the created-height index). */
+export function memberAccountBoxesAt(db: Db, letsId: number, memberKey: string, height: number): AccountBoxRow[] {
+  const rows = db
+    .prepare(
+      `SELECT box_id, transaction_id, created_height, spent_by FROM boxes
+       WHERE created_height = ? AND lets_id = ? AND kind = 'account' AND owner_key = ?`,
+    )
+    .all(height, letsId, memberKey) as { box_id: string; transaction_id: string; created_height: bigint; spent_by: string | null }[];
+  return rows.map((r) => ({ boxId: r.box_id, transactionId: r.transaction_id, height: Number(r.created_height), spentBy: r.spent_by }));
+}
+
+export function currentAccountBoxId(db: Db, letsId: number, memberKey: string): string | null {
+  const boxId = db
+    .prepare(`SELECT box_id FROM boxes WHERE lets_id = ? AND kind = 'account' AND owner_key = ? AND spent_by IS NULL`)
+    .pluck()
+    .get(letsId, memberKey) as string | undefined;
+  return boxId ?? null;
+}

@@ -1,0 +1,72 @@
+import { hex } from '@fleet-sdk/crypto';
+import type { SignerChoice } from '../api/calls/outbox-types';
+import { DEMO_MNEMONIC } from '../devnet/demo-lets';
+import { AppError } from '../errors/app-error';
+import type { AccountKeys } from '../signers/accounts';
+import { addressKeyPath } from '../signers/key-paths';
+import type { LedgerDeviceService } from '../signers/ledger/device-service';
+import { readAccount } from '../signers/ledger/ledger-accounts';
+import { LedgerSigner } from '../signers/ledger/ledger-signer';
+import type { ErgoNetwork, Signer } from '../signers/signer';
+import { SoftwareSigner } from '../signers/software/software-signer';
+import type { ChainNetwork } from './chain-access';
+
+
+/** A signer plus a cheap way to list the keys it holds (first account, external chain). */
+export interface SigningKeys {
+  readonly signer: Signer;
+  /** "The Ledger", "The demo key": used in sentences. */
+  readonly label: string;
+  /** Compressed public key hex at m/44'/429'/0'/0/index. */
+  publicKeyAt(index: number): Promise<string>;
+}
+
+/** The devnet shows addresses in testnet form: it is a test chain and the Ergo app only knows the two networks. */
+export function addressNetwork(network: ChainNetwork): ErgoNetwork {
+  return network === 'mainnet' ? 'mainnet' : 'testnet';
+}
+
+/**
+ * The signers the app offers on a chain: the Ledger always, the demo key only on the embedded devnet, whose coins
+ * are worthless (the key is public; a software key is never offered for a real LETS).
+ */
+export class SignerCatalogue {
+  readonly #ledger: SigningKeys;
+  readonly #demo: SigningKeys | undefined;
+
+  constructor(device: LedgerDeviceService, network: ChainNetwork) {
+    const keysNetwork = addressNetwork(network);
+    this.#ledger = ledgerKeys(device, keysNetwork);
+    if (network === 'devnet') {
+      const demo = SoftwareSigner.fromMnemonic(DEMO_MNEMONIC, { network: keysNetwork });
+      this.#demo = { signer: demo, label: 'The demo key', publicKeyAt: (index) => demo.publicKey(addressKeyPath(0, index)).then(hex.encode) };
+    }
+  }
+
+  get offered(): SignerChoice[] {
+    return this.#demo ? ['demo-key', 'ledger'] : ['ledger'];
+  }
+
+  get(choice: SignerChoice): SigningKeys {
+    if (choice === 'ledger') return this.#ledger;
+    if (!this.#demo) {
+      throw new AppError('invalid-input', 'The demo key only signs on the built-in demo chain.', 'Sign with your Ledger.');
+    }
+    return this.#demo;
+  }
+}
+
+/** Keys come from the account's extended public key, read once per connection: one device prompt, not one per key. */
+function ledgerKeys(device: LedgerDeviceService, network: ErgoNetwork): SigningKeys {
+  let account: { token: string; keys: AccountKeys } | undefined;
+  return {
+    signer: new LedgerSigner(device, network),
+    label: 'The Ledger',
+    publicKeyAt: async (index) => {
+      const state = device.state;
+      const token = state.status === 'ready' || state.status === 'busy' ? state.authToken : '';
+      if (account?.token !== token || token === '') account = { token, keys: await readAccount(device, 0, network) };
+      return account.keys.key(index).publicKey;
+    },
+  };
+}

@@ -1,0 +1,142 @@
+import type { MemberStatement, StatementBoxReference, StatementLine, StatementNetwork } from '../api/calls/statement-types';
+import { AppError } from '../errors/app-error';
+import { headroom } from '../members/limits';
+import { ownerAddress } from '../members/owner-address';
+import type { Db } from '../mirror/database';
+import { storedHeaderIdAt, storedTip } from '../mirror/queries/chain-store';
+import {
+  currentAccountBoxId,
+  memberAccountBoxesAt,
+  memberEntriesBefore,
+  statementLets,
+  statementMember,
+  statementMemberIds,
+  type StatementEntryRow,
+  type StatementLetsRow,
+} from '../mirror/queries/statement';
+import { transactionDescriptions } from '../mirror/queries/transaction-descriptions';
+import { inChainOrder } from './chain-order';
+import { verification } from './verification';
+
+/** A period as exact instants: `from` inclusive, `to` exclusive (see statement-calls for why). */
+export interface StatementPeriod {
+  from: Date;
+  to: Date;
+}
+
+export interface StatementContext {
+  /** The chain the mirror follows; null before the app has connected (addresses then cannot be shown). */
+  network: StatementNetwork | null;
+  now: Date;
+}
+
+function letsOrThrow(db: Db, letsId: number): StatementLetsRow {
+  const lets = statementLets(db, letsId);
+  if (!lets) throw new AppError('not-found', 'That LETS is not followed by this app.', 'Choose a LETS from the list and try again.');
+  return lets;
+}
+
+function orderedEntries(db: Db, letsId: number, memberKey: string, before: Date): StatementEntryRow[] {
+  const entries = memberEntriesBefore(db, letsId, memberKey, before.getTime());
+  return inChainOrder(entries, (height) => {
+    const boxes = memberAccountBoxesAt(db, letsId, memberKey, height);
+    return new Map(boxes.flatMap((b) => (b.spentBy ? [[b.transactionId, b.spentBy] as const] : [])));
+  });
+}
+
+function toLine(entry: StatementEntryRow, description: string): StatementLine {
+  return {
+    transactionId: entry.transactionId,
+    kind: entry.kind,
+    date: new Date(entry.timestamp).toISOString(),
+    height: entry.height,
+    counterparty: entry.counterpartyKey === null ? null : { key: entry.counterpartyKey, name: entry.counterpartyName },
+    description,
+    amountIn: entry.delta > 0n ? entry.delta : 0n,
+    amountOut: entry.delta < 0n ? -entry.delta : 0n,
+    balanceAfter: entry.balanceAfter,
+  };
+}
+
+/**
+ * Every running balance is read from chain; recomputing them from the deltas is a check on the mirror. A statement
+ * handed to a member must never disagree with itself, so a mismatch stops it instead of printing it.
+ */
+function checkRunningBalances(memberName: string, opening: bigint, lines: readonly StatementLine[]): void {
+  let balance = opening;
+  for (const line of lines) {
+    balance += line.amountIn - line.amountOut;
+    if (balance !== line.balanceAfter) {
+      throw new AppError(
+        'database-error',
+        `The local copy of the ledger is inconsistent for ${memberName} (transaction ${line.transactionId.slice(0, 12)}…), so no statement was made.`,
+        'Do not hand out statements for now; restore the local database from a backup or let the app read the chain again.',
+      );
+    }
+  }
+}
+
+function closingBoxOf(db: Db, letsId: number, memberKey: string, last: StatementEntryRow | undefined): StatementBoxReference | null {
+  if (!last || last.kind === 'closing') return null;
+  const box = memberAccountBoxesAt(db, letsId, memberKey, last.height).find((b) => b.transactionId === last.transactionId);
+  if (!box) return null;
+  return { boxId: box.boxId, transactionId: box.transactionId, height: box.height, headerId: storedHeaderIdAt(db, box.height) ?? null };
+}
+
+function sum(values: readonly bigint[]): bigint {
+  return values.reduce((a, b) => a + b, 0n);
+}
+
+function buildStatement(db: Db, lets: StatementLetsRow, memberId: number, period: StatementPeriod, context: StatementContext): MemberStatement {
+  const member = statementMember(db, lets.id, memberId);
+  if (!member) {
+    throw new AppError('not-found', `There is no member with number ${memberId} in ${lets.name}.`, 'Choose the member from the list; the list may have changed since you opened it.');
+  }
+  const entries = orderedEntries(db, lets.id, member.ownerKey, period.to);
+  const firstInPeriod = entries.findIndex((e) => e.timestamp >= period.from.getTime());
+  const before = firstInPeriod === -1 ? entries : entries.slice(0, firstInPeriod);
+  const inPeriod = firstInPeriod === -1 ? [] : entries.slice(firstInPeriod);
+
+  // Before enrolment a member has no account; their balance is zero, as the enrolment entry itself records.
+  const openingBalance = before.at(-1)?.balanceAfter ?? 0n;
+  const descriptions = transactionDescriptions(db, inPeriod.map((e) => e.transactionId));
+  const lines = inPeriod.map((e) => toLine(e, descriptions.get(e.transactionId) ?? ''));
+  checkRunningBalances(member.name, openingBalance, lines);
+  const closingBalance = lines.at(-1)?.balanceAfter ?? openingBalance;
+  const closingBox = closingBoxOf(db, lets.id, member.ownerKey, entries.at(-1));
+  const { network } = context;
+
+  return {
+    lets: { id: lets.id, name: lets.name, unit: lets.unit, tokenId: lets.tokenId, membershipTokenId: lets.membershipTokenId, creditFloor: lets.creditFloor, creditCap: lets.creditCap },
+    member: {
+      id: member.id,
+      name: member.name,
+      ownerKey: member.ownerKey,
+      // The devnet is a test chain: its addresses take the testnet form, as the signers show them.
+      ownerAddress: network === null ? null : ownerAddress(member.ownerKey, network === 'mainnet' ? 'mainnet' : 'testnet'),
+    },
+    period: { from: period.from.toISOString(), to: period.to.toISOString() },
+    openingBalance,
+    lines,
+    totalIn: sum(lines.map((l) => l.amountIn)),
+    totalOut: sum(lines.map((l) => l.amountOut)),
+    closingBalance,
+    headroom: headroom(closingBalance, { floor: lets.creditFloor, cap: lets.creditCap }),
+    generatedAt: context.now.toISOString(),
+    chain: { network, closingBox, currentBoxId: currentAccountBoxId(db, lets.id, member.ownerKey), mirrorTip: storedTip(db) },
+    verification: verification({ network, membershipTokenId: lets.membershipTokenId, closingBox, closingBalance }),
+  };
+}
+
+/** One member's statement for one period, read from the mirror in one consistent snapshot. */
+export function memberStatement(db: Db, letsId: number, memberId: number, period: StatementPeriod, context: StatementContext): MemberStatement {
+  return db.transaction(() => buildStatement(db, letsOrThrow(db, letsId), memberId, period, context))();
+}
+
+/** The statements of every member of a LETS for one period (batch printing), in the order of the members list. */
+export function allMemberStatements(db: Db, letsId: number, period: StatementPeriod, context: StatementContext): MemberStatement[] {
+  return db.transaction(() => {
+    const lets = letsOrThrow(db, letsId);
+    return statementMemberIds(db, letsId).map((memberId) => buildStatement(db, lets, memberId, period, context));
+  })();
+}

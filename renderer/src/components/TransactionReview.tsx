@@ -1,0 +1,163 @@
+import { useEffect, useState } from 'react';
+import type { OutboxEntry, PreparedTransaction, SignerChoice } from '../../../electron/core/api/calls/outbox-types';
+import { formatAmount } from '../../../electron/core/lets/amount';
+import { asApiError, callApi, type ApiError } from '../api/client';
+import { useCall } from '../hooks/use-call';
+import { downloadFile } from './download-file';
+import { ErrorNotice } from './ErrorNotice';
+import { formatErg } from '../screens/format';
+import { OUTBOX_STATE_TEXT } from './outbox-states';
+import '../styles/transactions.css';
+
+const SIGNER_LABEL: Record<SignerChoice, string> = {
+  'demo-key': 'Demo key (built-in demo chain only)',
+  ledger: 'Ledger hardware wallet',
+};
+
+type Step = { kind: 'review' } | { kind: 'signing' } | { kind: 'sent'; entry: OutboxEntry } | { kind: 'discarded' };
+
+const DEVICE_POLL_MS = 2_000;
+const OUTBOX_POLL_MS = 2_000;
+
+/** After sending: the outbox state, followed until the chain has confirmed it. */
+function Progress({ transactionId, onFinished }: { transactionId: string; onFinished?: () => void }) {
+  const { state } = useCall('outbox.list', {}, OUTBOX_POLL_MS);
+  const entry = state.status === 'ready' ? state.value.find((e) => e.transactionId === transactionId) : undefined;
+  const confirmed = entry?.state === 'confirmed';
+  useEffect(() => {
+    if (confirmed) onFinished?.();
+  }, [confirmed, onFinished]);
+  return (
+    <p className="tx-progress" role="status" aria-live="polite">
+      {entry ? OUTBOX_STATE_TEXT[entry.state] : 'Sent.'}
+    </p>
+  );
+}
+
+/**
+ * What the treasurer checks before anything is signed: the story, the balances before and after, the fee, who
+ * signs, and for the Ledger the session token the device will show. Then sign and send, or hand the file to
+ * another wallet. Whatever fails, the transaction stays in the outbox and nothing is sent.
+ */
+export function TransactionReview(props: {
+  prepared: PreparedTransaction;
+  /** Once the chain has confirmed it. */
+  onFinished?: () => void;
+  /** Once it is on its way to the chain (a batch goes on to its next transaction). */
+  onSent?: (entry: OutboxEntry) => void;
+  onClose: () => void;
+}) {
+  const { prepared, onFinished, onSent, onClose } = props;
+  const options = useCall('signing.options', {}).state;
+  const offered = options.status === 'ready' ? options.value.signers : [];
+  const [chosen, setChosen] = useState<SignerChoice | null>(null);
+  const signer = chosen ?? offered[0] ?? null;
+  const device = useCall('device.status', {}, signer === 'ledger' ? DEVICE_POLL_MS : undefined).state;
+  const authToken = signer === 'ledger' && device.status === 'ready' ? device.value.authToken : null;
+  const [step, setStep] = useState<Step>({ kind: 'review' });
+  const [error, setError] = useState<ApiError | null>(null);
+  const { transactionId } = prepared;
+
+  const run = (work: () => Promise<OutboxEntry | null>) => {
+    setError(null);
+    setStep({ kind: 'signing' });
+    work().then(
+      (entry) => {
+        setStep(entry ? { kind: 'sent', entry } : { kind: 'discarded' });
+        if (entry) onSent?.(entry);
+      },
+      (e: unknown) => {
+        setError(asApiError(e));
+        setStep({ kind: 'review' });
+      },
+    );
+  };
+  const sign = () =>
+    signer && run(() => callApi('outbox.sign', { transactionId, signer, ...(authToken ? { expectedAuthToken: authToken } : {}) }));
+  const exportFile = () =>
+    callApi('outbox.export', { transactionId }).then((file) => downloadFile(file.fileName, file.json, 'application/json'), (e: unknown) => setError(asApiError(e)));
+  const importFile = (file: File | undefined) => file && run(async () => callApi('outbox.import', { transactionId, json: await file.text() }));
+  const discard = () => run(() => callApi('outbox.discard', { transactionId }));
+
+  if (step.kind === 'discarded') {
+    return (
+      <section className="card tx-review" aria-label="Transaction">
+        <p>Cancelled. Nothing was signed or sent.</p>
+        <button type="button" className="button secondary" onClick={onClose}>Close</button>
+      </section>
+    );
+  }
+
+  return (
+    <section className="card tx-review" aria-labelledby="tx-review-title">
+      <h2 id="tx-review-title">{step.kind === 'sent' ? 'Sent to the chain' : 'Check before signing'}</h2>
+      <p className="tx-headline">{prepared.headline}</p>
+      <table className="data-table tx-balances">
+        <caption className="visually-hidden">Balances before and after</caption>
+        <thead>
+          <tr><th scope="col">Member</th><th scope="col" className="amount">Before</th><th scope="col" className="amount">After</th></tr>
+        </thead>
+        <tbody>
+          {prepared.balances.map((b) => (
+            <tr key={b.name}>
+              <td>{b.name}</td>
+              <td className="amount">{b.before === null ? 'new account' : formatAmount(b.before)}</td>
+              <td className="amount">{formatAmount(b.after)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <dl className="facts">
+        <dt>Signed by</dt>
+        <dd>{prepared.signedBy}</dd>
+        <dt>Network fee</dt>
+        <dd>{formatErg(prepared.feeNanoErgs)}, paid from {prepared.signedBy}’s wallet</dd>
+        <dt>Transaction id</dt>
+        <dd className="path">{transactionId}</dd>
+      </dl>
+
+      {step.kind === 'sent' ? (
+        <>
+          <Progress transactionId={transactionId} onFinished={onFinished} />
+          <button type="button" className="button secondary" onClick={onClose}>Close</button>
+        </>
+      ) : (
+        <>
+          <fieldset className="tx-signers" disabled={step.kind === 'signing'}>
+            <legend>Sign with</legend>
+            {offered.map((choice) => (
+              <label key={choice}>
+                <input type="radio" name="signer" value={choice} checked={signer === choice} onChange={() => setChosen(choice)} /> {SIGNER_LABEL[choice]}
+              </label>
+            ))}
+          </fieldset>
+          {signer === 'ledger' && (
+            <p className="tx-device" role="status">
+              {device.status === 'ready' && device.value.authToken
+                ? `${device.value.message}. The Ledger will ask to trust "Application ${device.value.authToken}": check it shows exactly that.`
+                : device.status === 'ready'
+                  ? `${device.value.message}. ${device.value.hint ?? ''}`
+                  : 'Looking for the Ledger…'}
+            </p>
+          )}
+          {error && <ErrorNotice error={error} />}
+          <div className="tx-actions">
+            <button type="button" className="button" onClick={sign} disabled={!signer || step.kind === 'signing' || (signer === 'ledger' && !authToken)}>
+              {step.kind === 'signing' ? (signer === 'ledger' ? 'Confirm on your Ledger…' : 'Signing…') : 'Sign and send'}
+            </button>
+            <button type="button" className="button secondary" onClick={() => void exportFile()} disabled={step.kind === 'signing'}>
+              Export for another wallet
+            </button>
+            <label className="button secondary file-button">
+              Import signed file
+              <input type="file" accept="application/json,.json" className="visually-hidden" onChange={(e) => importFile(e.target.files?.[0])} disabled={step.kind === 'signing'} />
+            </label>
+            <button type="button" className="button secondary" onClick={discard} disabled={step.kind === 'signing'}>
+              Cancel
+            </button>
+          </div>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,140 @@
+import { useState } from 'react';
+import type { OutboxEntry, PreparedTransaction } from '../../../../electron/core/api/calls/outbox-types';
+import { asApiError, callApi, type ApiError } from '../../api/client';
+import { EmptyState } from '../../components/EmptyState';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { Loading } from '../../components/Loading';
+import { TransactionReview } from '../../components/TransactionReview';
+import { LIVE_REFRESH_MS, useCall } from '../../hooks/use-call';
+import { NewMemberForm } from './NewMemberForm';
+import '../../styles/transactions.css';
+
+interface Batch {
+  queue: { id: number; name: string }[];
+  current: PreparedTransaction | null;
+  sent: { name: string; entry: OutboxEntry }[];
+}
+
+/**
+ * Enrolment: add members (or pick ones imported from CSV), then enrol them one transaction each. The committee signs
+ * each; the next is prepared as soon as the previous is sent, on the management box that one will create.
+ */
+export function Enrolment() {
+  const letsList = useCall('lets.list', {}).state;
+  const lets = letsList.status === 'ready' ? letsList.value[0] : undefined;
+  const members = useCall('members.list', { letsId: lets?.id ?? null }, LIVE_REFRESH_MS);
+  const waiting = members.state.status === 'ready' ? members.state.value.filter((m) => m.state === 'not-enrolled') : [];
+  const [chosen, setChosen] = useState<ReadonlySet<number>>(new Set());
+  const [batch, setBatch] = useState<Batch | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+
+  if (letsList.status === 'loading') return <Loading what="the LETS" />;
+  if (letsList.status === 'failed') return <ErrorNotice error={letsList.error} />;
+  if (!lets) {
+    return (
+      <EmptyState title="No LETS followed yet">
+        <p>Once the app follows a LETS on chain, you can enrol its members here.</p>
+      </EmptyState>
+    );
+  }
+
+  const prepareNext = (queue: Batch['queue'], sent: Batch['sent']) => {
+    const [next, ...rest] = queue;
+    if (!next) {
+      setBatch({ queue: [], current: null, sent });
+      members.reload();
+      return;
+    }
+    callApi('enrolment.prepare', { letsId: lets.id, memberId: next.id }).then(
+      (current) => setBatch({ queue: rest, current, sent }),
+      (e: unknown) => {
+        setError(asApiError(e));
+        setBatch({ queue: [], current: null, sent });
+      },
+    );
+  };
+  const start = () => {
+    setError(null);
+    prepareNext(
+      waiting.filter((m) => chosen.has(m.id)).map((m) => ({ id: m.id, name: m.name })),
+      [],
+    );
+  };
+  const toggle = (id: number) => {
+    const next = new Set(chosen);
+    if (!next.delete(id)) next.add(id);
+    setChosen(next);
+  };
+
+  if (batch) {
+    const total = batch.sent.length + batch.queue.length + (batch.current ? 1 : 0);
+    return (
+      <div className="enrolment">
+        <p role="status" className="tx-progress">
+          {batch.current ? `Enrolment ${batch.sent.length + 1} of ${total}` : `${batch.sent.length} enrolment${batch.sent.length === 1 ? '' : 's'} sent`}
+        </p>
+        {batch.current && (
+          <TransactionReview
+            key={batch.current.transactionId}
+            prepared={batch.current}
+            onSent={(entry) => prepareNext(batch.queue, [...batch.sent, { name: batch.current?.balances[0]?.name ?? '', entry }])}
+            onClose={() => {
+              setBatch(null);
+              members.reload();
+            }}
+          />
+        )}
+        {error && <ErrorNotice error={error} />}
+        {!batch.current && (
+          <>
+            <p>They are on their way to the chain; the Ledger screen’s outbox shows each one until it is confirmed.</p>
+            <button
+              type="button"
+              className="button secondary"
+              onClick={() => {
+                setBatch(null);
+                setChosen(new Set());
+              }}
+            >
+              Done
+            </button>
+          </>
+        )}
+      </div>
+    );
+  }
+
+  return (
+    <div className="enrolment">
+      <NewMemberForm
+        letsId={lets.id}
+        onAdded={(id) => {
+          setChosen(new Set(chosen).add(id));
+          members.reload();
+        }}
+      />
+      <section className="card" aria-labelledby="to-enrol-title">
+        <h2 id="to-enrol-title">Members waiting to be enrolled in {lets.name}</h2>
+        {waiting.length === 0 ? (
+          <p className="empty-note">Everyone is enrolled. Add a new member above, or import members from a CSV file on the Members screen.</p>
+        ) : (
+          <fieldset className="tx-signers">
+            <legend>Enrol these members (the committee signs one transaction each)</legend>
+            {waiting.map((m) => (
+              <label key={m.id}>
+                <input type="checkbox" checked={chosen.has(m.id)} onChange={() => toggle(m.id)} /> {m.name}
+                {m.contact ? ` — ${m.contact}` : ''}
+              </label>
+            ))}
+          </fieldset>
+        )}
+        {error && <ErrorNotice error={error} />}
+        <div className="tx-actions">
+          <button type="button" className="button" disabled={chosen.size === 0} onClick={start}>
+            Enrol {chosen.size === 0 ? '' : `${chosen.size} `}member{chosen.size === 1 ? '' : 's'}
+          </button>
+        </div>
+      </section>
+    </div>
+  );
+}

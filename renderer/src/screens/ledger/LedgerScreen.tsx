@@ -1,0 +1,88 @@
+import { useState } from 'react';
+import type { PreparedTransaction } from '../../../../electron/core/api/calls/outbox-types';
+import { asApiError, callApi, type ApiError } from '../../api/client';
+import { downloadFile } from '../../components/download-file';
+import { EmptyState } from '../../components/EmptyState';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { Loading } from '../../components/Loading';
+import { TransactionReview } from '../../components/TransactionReview';
+import { useCall } from '../../hooks/use-call';
+import { OutboxList } from './OutboxList';
+import { RecordTrade } from './RecordTrade';
+import { NO_FILTER, toTradeFilter, TradeFilters, type FilterForm } from './TradeFilters';
+import { TradeTable } from './TradeTable';
+import '../../styles/ledger.css';
+
+type Panel = { kind: 'none' } | { kind: 'record' } | { kind: 'review'; prepared: PreparedTransaction };
+
+/** Bookkeeping: record a trade, every trade of the LETS (filtered, exportable), and the outbox. */
+export function LedgerScreen() {
+  const letsList = useCall('lets.list', {}).state;
+  const lets = letsList.status === 'ready' ? letsList.value[0] : undefined;
+  const members = useCall('members.list', { letsId: lets?.id ?? null }).state;
+  const [form, setForm] = useState<FilterForm>(NO_FILTER);
+  const [panel, setPanel] = useState<Panel>({ kind: 'none' });
+  const [refreshKey, setRefreshKey] = useState(0);
+  const [error, setError] = useState<ApiError | null>(null);
+
+  if (letsList.status === 'loading') return <Loading what="the ledger" />;
+  if (letsList.status === 'failed') return <ErrorNotice error={letsList.error} />;
+  if (!lets) {
+    return (
+      <EmptyState title="No LETS followed yet">
+        <p>Once the app follows a LETS on chain, its trades are listed here.</p>
+      </EmptyState>
+    );
+  }
+
+  const filter = toTradeFilter(lets.id, form);
+  const refresh = () => setRefreshKey((k) => k + 1);
+  const exportCsv = () => {
+    if (typeof filter === 'string') return;
+    callApi('ledger.exportCsv', filter).then(
+      (file) => downloadFile(file.fileName, file.csv),
+      (e: unknown) => setError(asApiError(e)),
+    );
+  };
+  const closePanel = () => {
+    setPanel({ kind: 'none' });
+    refresh();
+  };
+
+  return (
+    <div className="ledger-screen">
+      <div className="toolbar">
+        <button type="button" className="button" onClick={() => setPanel({ kind: 'record' })} disabled={panel.kind !== 'none'}>
+          Record a trade
+        </button>
+        <button type="button" className="button secondary" onClick={exportCsv} disabled={typeof filter === 'string'}>
+          Export CSV
+        </button>
+      </div>
+      {panel.kind === 'record' && <RecordTrade lets={lets} onClose={closePanel} onConfirmed={refresh} />}
+      {panel.kind === 'review' && <TransactionReview prepared={panel.prepared} onFinished={refresh} onClose={closePanel} />}
+      {error && <ErrorNotice error={error} />}
+
+      <OutboxList
+        onReview={(entry) =>
+          callApi('outbox.review', { transactionId: entry.transactionId }).then(
+            (prepared) => setPanel({ kind: 'review', prepared }),
+            (e: unknown) => setError(asApiError(e)),
+          )
+        }
+      />
+
+      <section aria-labelledby="trades-title" className="trades">
+        <h2 id="trades-title">Trades in {lets.name}</h2>
+        <TradeFilters members={members.status === 'ready' ? members.value : []} onApply={setForm} />
+        {typeof filter === 'string' ? (
+          <p className="notice notice-error" role="alert">
+            {filter}
+          </p>
+        ) : (
+          <TradeTable key={`${JSON.stringify(form)}#${refreshKey}`} filter={filter} />
+        )}
+      </section>
+    </div>
+  );
+}

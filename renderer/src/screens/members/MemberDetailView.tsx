@@ -1,0 +1,161 @@
+import { useState, type FormEvent } from 'react';
+import type { MemberDetail, MemberHistoryRow } from '../../../../electron/core/api/calls/member-types';
+import { formatAmount } from '../../../../electron/core/lets/amount';
+import { ApiError, callApi } from '../../api/client';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { formatDate, shortId } from '../format';
+import { balanceText } from './MemberDirectory';
+import { VerifyOnDevice } from '../../components/VerifyOnDevice';
+
+const KIND: Record<MemberHistoryRow['kind'], string> = { enrolment: 'Enrolled', trade: '', closing: 'Account closed' };
+
+function HistoryTable({ history }: { history: MemberHistoryRow[] }) {
+  if (history.length === 0) return <p>No transactions on chain yet.</p>;
+  return (
+    <table className="data-table history-table">
+      <caption className="visually-hidden">History, newest first</caption>
+      <thead>
+        <tr>
+          <th scope="col">Date</th>
+          <th scope="col">Counterparty</th>
+          <th scope="col">Description</th>
+          <th scope="col" className="amount">Amount</th>
+          <th scope="col" className="amount">Balance</th>
+          <th scope="col">Block</th>
+          <th scope="col">Transaction</th>
+          <th scope="col">Status</th>
+        </tr>
+      </thead>
+      <tbody>
+        {history.map((entry) => (
+          <tr key={entry.transactionId}>
+            <td>{formatDate(entry.timestamp)}</td>
+            <td>{entry.counterpartyKey === null ? '—' : (entry.counterpartyName ?? `unknown ${shortId(entry.counterpartyKey)}`)}</td>
+            <td>{entry.description || KIND[entry.kind] || '—'}</td>
+            <td className="amount">{entry.kind === 'trade' ? formatAmount(entry.delta) : ''}</td>
+            <td className="amount">{formatAmount(entry.balanceAfter)}</td>
+            <td>{entry.height}</td>
+            <td>
+              <code className="hex" title={entry.transactionId}>
+                {shortId(entry.transactionId)}
+              </code>
+            </td>
+            <td>{entry.confirmed ? 'confirmed' : `${entry.confirmations} confirmation${entry.confirmations === 1 ? '' : 's'}`}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+interface Draft {
+  name: string;
+  contact: string;
+  notes: string;
+}
+
+/** Checked here for a quick answer; the core checks the same limits again (member-calls.ts). */
+function draftProblem(draft: Draft): string | null {
+  if (draft.name.trim() === '') return 'The name cannot be empty.';
+  if (draft.name.trim().length > 200) return 'The name can be at most 200 characters.';
+  if (draft.contact.trim().length > 200) return 'The contact can be at most 200 characters.';
+  if (draft.notes.trim().length > 2000) return 'The notes can be at most 2000 characters.';
+  return null;
+}
+
+function ProfileForm({ member, onSaved }: { member: MemberDetail; onSaved: (detail: MemberDetail) => void }) {
+  const [draft, setDraft] = useState<Draft>({ name: member.name, contact: member.contact, notes: member.notes });
+  const [error, setError] = useState<ApiError | null>(null);
+  const [saved, setSaved] = useState(false);
+  const problem = draftProblem(draft);
+  const change = (field: keyof Draft) => (event: { target: { value: string } }) => {
+    setDraft({ ...draft, [field]: event.target.value });
+    setSaved(false);
+  };
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (problem) return;
+    callApi('members.update', { id: member.id, ...draft }).then(
+      (detail) => {
+        setError(null);
+        setSaved(true);
+        onSaved(detail);
+      },
+      (e: unknown) => setError(e instanceof ApiError ? e : new ApiError({ code: 'internal', message: 'Saving failed.', hint: 'Try again.' })),
+    );
+  };
+  return (
+    <form className="card profile-form" onSubmit={submit} aria-labelledby="profile-title" noValidate>
+      <h3 id="profile-title">Name, contact and notes</h3>
+      <p className="local-only">Stored only on this computer: these never go on chain. Back up the database in Settings to keep them.</p>
+      <label className="field">
+        <span>Name</span>
+        <input value={draft.name} onChange={change('name')} aria-invalid={problem?.startsWith('The name') ? true : undefined} aria-describedby="profile-problem" />
+      </label>
+      <label className="field">
+        <span>Contact</span>
+        <input value={draft.contact} onChange={change('contact')} />
+      </label>
+      <label className="field">
+        <span>Notes</span>
+        <textarea value={draft.notes} onChange={change('notes')} rows={3} />
+      </label>
+      <p id="profile-problem" className="field-problem" role={problem ? 'alert' : undefined}>
+        {problem}
+      </p>
+      {error && <ErrorNotice error={error} />}
+      <div className="form-actions">
+        <button type="submit" className="button" disabled={problem !== null}>
+          Save
+        </button>
+        {saved && (
+          <span role="status" className="saved">
+            Saved on this computer.
+          </span>
+        )}
+      </div>
+    </form>
+  );
+}
+
+export function MemberDetailView({ member, onBack, onChanged }: { member: MemberDetail; onBack: () => void; onChanged: (detail: MemberDetail) => void }) {
+  const { lets, headroom } = member;
+  return (
+    <div className="member-detail">
+      <button type="button" className="link-button back" onClick={onBack}>
+        ← All members
+      </button>
+      <h2>{member.name}</h2>
+      <div className="card">
+        <dl className="facts">
+          <dt>LETS</dt>
+          <dd>
+            {lets.name} ({lets.unit})
+          </dd>
+          <dt>State</dt>
+          <dd>{member.state === 'enrolled' ? 'enrolled on chain' : member.state === 'closed' ? 'account closed' : 'not enrolled yet: enrol them with the enrolment wizard'}</dd>
+          <dt>Balance</dt>
+          <dd className="amount">{balanceText(member)}</dd>
+          <dt>Can still spend</dt>
+          <dd className="amount">{headroom ? `${formatAmount(headroom.toFloor)} (floor ${formatAmount(lets.creditFloor)})` : '—'}</dd>
+          <dt>Can still receive</dt>
+          <dd className="amount">{headroom ? (headroom.toCap === null ? 'no cap' : `${formatAmount(headroom.toCap)} (cap ${formatAmount(lets.creditCap ?? 0n)})`) : '—'}</dd>
+          <dt>Account box</dt>
+          <dd className="hex">{member.accountBoxId ?? 'none on chain yet'}</dd>
+          <dt>Owner address</dt>
+          <dd>
+            <span className="hex">{member.ownerAddress}</span> <span className="network">({member.network})</span>
+            <VerifyOnDevice publicKey={member.ownerKey} />
+          </dd>
+          <dt>Public key</dt>
+          <dd className="hex">{member.ownerKey}</dd>
+        </dl>
+      </div>
+      <ProfileForm key={member.id} member={member} onSaved={onChanged} />
+      <section aria-labelledby="history-title">
+        <h3 id="history-title">History</h3>
+        <HistoryTable history={member.history} />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,66 @@
+import { Network } from '@fleet-sdk/common';
+import { ErgoAddress } from '@fleet-sdk/core';
+import { hex } from '@fleet-sdk/crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addressKeyPath } from '../../electron/core/signers/key-paths';
+import { SoftwareSigner } from '../../electron/core/signers/software/software-signer';
+import { startAppUnderTest, type AppUnderTest } from './support/app-under-test';
+
+const MEMBERS_WALLET = 'legal winner thank year wave sausage worth useful legal winner thank yellow';
+
+async function walletAddress(index: number): Promise<string> {
+  const key = await SoftwareSigner.fromMnemonic(MEMBERS_WALLET, { network: 'testnet' }).publicKey(addressKeyPath(0, index));
+  return ErgoAddress.fromPublicKey(hex.encode(key)).encode(Network.Testnet);
+}
+
+describe('enrolment: add members, enrol them in one flow, watch them arrive on chain', () => {
+  let app: AppUnderTest;
+
+  beforeAll(async () => {
+    app = await startAppUnderTest({ withChain: true });
+    await app.page.goto(app.bridge.url);
+    await app.page.getByRole('contentinfo', { name: 'Status' }).getByText(/Up to date at block \d+/).waitFor({ timeout: 30_000 });
+    await app.page.getByRole('button', { name: 'Enrolment' }).click();
+  });
+
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('refuses a key that is not a member’s wallet key, saying why', async () => {
+    const { page } = app;
+    await page.getByLabel('Name').fill('Mallory');
+    await page.getByLabel('Public key or wallet address').fill('02abc');
+    await page.getByRole('button', { name: 'Add member' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('The public key is not 33 bytes of hex');
+    await app.screenshot('enrolment-bad-key');
+  });
+
+  it('enrols two new members in one batch, signed by the committee (demo key), and lists them as members', async () => {
+    const { page } = app;
+    for (const [name, index] of [['Dora', 0], ['Evan', 1]] as const) {
+      await page.getByLabel('Name').fill(name);
+      await page.getByLabel('Contact (phone or e-mail)').fill(`${name.toLowerCase()}@riverside.example`);
+      await page.getByLabel('Public key or wallet address').fill(await walletAddress(index));
+      await page.getByRole('button', { name: 'Add member' }).click();
+      await expect.poll(() => page.getByRole('checkbox', { name: new RegExp(`^${name}`) }).isChecked()).toBe(true);
+    }
+    await app.screenshot('enrolment-chosen');
+    await page.getByRole('button', { name: 'Enrol 2 members' }).click();
+
+    for (const name of ['Dora', 'Evan']) {
+      const review = page.getByRole('region', { name: 'Check before signing' });
+      await expect.poll(() => review.locator('.tx-headline').textContent()).toBe(`The committee enrols ${name} in Riverside LETS`);
+      if (name === 'Dora') await app.screenshot('enrolment-review');
+      await review.getByRole('button', { name: 'Sign and send' }).click();
+      await page.getByText(name === 'Dora' ? 'Enrolment 2 of 2' : '2 enrolments sent').waitFor();
+    }
+
+    await page.getByRole('button', { name: 'Members', exact: true }).click();
+    await expect
+      .poll(() => page.locator('tbody tr').allTextContents(), { timeout: 40_000 })
+      .toEqual(expect.arrayContaining([expect.stringMatching(/^Doradora@riverside\.example0\.00/), expect.stringMatching(/^Evanevan@riverside\.example0\.00/)]));
+    await app.screenshot('enrolment-members-enrolled');
+    expect(app.unexpectedErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,182 @@
+import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDispatcher } from '../../electron/core/api/dispatch';
+import { pdfRequest, type PdfReply } from '../../electron/core/api/pdf-request';
+import type { MemberSummary } from '../../electron/core/api/types';
+import { formatAmount } from '../../electron/core/lets/amount';
+import { accountBalances, memberHistory } from '../../electron/core/mirror/queries/ledger';
+import { seriousAccessibilityViolations } from './support/accessibility';
+import { RESULTS_DIR, startAppUnderTest, type AppUnderTest } from './support/app-under-test';
+
+/** Text of a PDF (or of one page), as poppler reads it: what a member's PDF viewer would let them copy. */
+function pdfText(file: string, page?: number): string {
+  const pages = page === undefined ? [] : ['-f', String(page), '-l', String(page)];
+  return execFileSync('pdftotext', ['-layout', ...pages, file, '-'], { encoding: 'utf8' });
+}
+
+function pdfInfo(file: string): { pages: number; size: string } {
+  const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+  return { pages: Number(/^Pages:\s+(\d+)/m.exec(info)?.[1]), size: /^Page size:\s+(.+)$/m.exec(info)?.[1]?.trim() ?? '' };
+}
+
+/** A PNG of page 1 at 80 dpi next to the PDF, for a person to look at. */
+function keepFirstPagePng(file: string): void {
+  execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', file, file.replace(/\.pdf$/, '-page1')]);
+}
+
+/** The totals row at the foot of the trade table: received, paid, closing balance. */
+function closingRow(text: string): { received?: string; paid?: string; closing?: string } {
+  const [, received, paid, closing] = /Closing balance \(totals of the period\)\s+(\S+)\s+(\S+)\s+(\S+)/.exec(text) ?? [];
+  return { received, paid, closing };
+}
+
+const sumOf = (entries: { delta: bigint }[], sign: 1n | -1n) => formatAmount(entries.reduce((total, e) => (e.delta * sign > 0n ? total + e.delta * sign : total), 0n));
+
+const localDate = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+const daysFromToday = (days: number) => localDate(new Date(Date.now() + days * 86_400_000));
+
+const PER_MEMBER_DIR = join(RESULTS_DIR, 'statements-per-member');
+
+/**
+ * The web bridge has no Electron main process, so the test plays its part of the PDF channel: the same request
+ * schema main checks, a fixed folder for "choose folder", and Chromium's print engine (page.pdf, the engine behind
+ * printToPDF) for each save. The main side itself is unit-tested in test/main/print-to-pdf.test.ts.
+ */
+async function standInForMainPdf(app: AppUnderTest): Promise<void> {
+  rmSync(PER_MEMBER_DIR, { recursive: true, force: true });
+  mkdirSync(PER_MEMBER_DIR, { recursive: true });
+  const folder = randomUUID();
+  await app.page.exposeFunction('pdfFromTest', async (text: string): Promise<PdfReply> => {
+    const request = pdfRequest.parse(JSON.parse(text));
+    if (request.kind === 'choose-folder') return { ok: true, kind: 'folder', folder, label: PER_MEMBER_DIR };
+    const path = request.kind === 'save-file' ? join(RESULTS_DIR, `saved-${request.suggestedName}`) : join(PER_MEMBER_DIR, request.fileName);
+    await app.page.pdf({ path, format: request.pageSize, preferCSSPageSize: true, printBackground: true });
+    return { ok: true, kind: 'saved', path };
+  });
+  await app.page.addInitScript(() => {
+    const page = window as unknown as { letsPdf: unknown; pdfFromTest(text: string): Promise<unknown> };
+    page.letsPdf = { request: (text: string) => page.pdfFromTest(text) };
+  });
+}
+
+describe('printable member statements', () => {
+  let app: AppUnderTest;
+  let members: MemberSummary[];
+
+  beforeAll(async () => {
+    app = await startAppUnderTest({ withChain: true });
+    await standInForMainPdf(app);
+    await app.page.goto(app.bridge.url);
+    await app.page.getByRole('contentinfo', { name: 'Status' }).getByText(/Up to date at block \d+/).waitFor({ timeout: 30_000 });
+    const listed = await createDispatcher(app.core.handlers, () => undefined).dispatch('members.list', {});
+    if (!listed.ok) throw new Error(listed.error.message);
+    members = listed.value as MemberSummary[];
+
+    const { page } = app;
+    await page.getByRole('button', { name: 'Statements' }).click();
+    // The demo LETS was founded when the app started: a week back to tomorrow covers all of it in any time zone.
+    await page.getByLabel('Period').selectOption('custom');
+    await page.getByLabel('From').fill(daysFromToday(-7));
+    await page.getByLabel('To (inclusive)').fill(daysFromToday(1));
+  });
+
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('prints Alice’s statement to PDF with the balances, trades and transaction ids of the mirror', async () => {
+    const { page, core } = app;
+    const alice = members.find((m) => m.name === 'Alice') as MemberSummary;
+    await page.getByLabel('Member').selectOption({ label: 'Alice' });
+    await page.getByLabel('Paper').selectOption('A4');
+    const document = page.getByRole('article', { name: 'Statement for Alice' });
+    await expect.poll(() => document.isVisible(), { timeout: 15_000 }).toBe(true);
+    await expect.poll(() => page.getByRole('article').count()).toBe(1);
+    await expect.poll(() => document.getByRole('img', { name: /QR code/ }).isVisible()).toBe(true);
+    await app.screenshot('statements-alice');
+
+    // As Electron's printToPDF is called: the stylesheet's @page size wins over the size asked for.
+    const file = join(RESULTS_DIR, 'statement-alice.pdf');
+    await page.pdf({ path: file, format: 'Letter', preferCSSPageSize: true, printBackground: true });
+    keepFirstPagePng(file);
+    const text = pdfText(file);
+
+    const history = memberHistory(core.db, alice.letsId, alice.ownerKey);
+    const trades = history.filter((e) => e.kind === 'trade');
+    const closing = accountBalances(core.db, alice.letsId).find((b) => b.memberKey === alice.ownerKey);
+    expect(trades.length).toBeGreaterThan(0);
+    expect(text).toContain('Riverside LETS');
+    expect(text).toContain('Unit: EUR-LETS');
+    expect(text).toMatch(/Member\s+Alice/);
+    expect(text).toMatch(/Opening balance\s+0\.00/);
+    for (const trade of trades) {
+      const row = text.split('\n').find((line) => line.includes(trade.transactionId.slice(0, 12)));
+      expect(row).toMatch(/Bob|Charlie/);
+      expect(row).toContain(formatAmount(trade.delta < 0n ? -trade.delta : trade.delta));
+      expect(row?.trim().endsWith(formatAmount(trade.balanceAfter))).toBe(true);
+    }
+    expect(closingRow(text)).toEqual({ received: sumOf(trades, 1n), paid: sumOf(trades, -1n), closing: formatAmount(closing?.balance ?? 0n) });
+    expect(text).toContain(`balance ${closing?.balance} at height`);
+    expect(text).toContain('Generated');
+    expect(pdfInfo(file)).toMatchObject({ pages: 1, size: expect.stringMatching(/ pts \(A4\)$/) });
+
+    await page.getByRole('button', { name: 'Save as PDF' }).click();
+    const saved = await page.getByRole('status').getByText(/^Saved .*\.pdf$/).textContent();
+    const savedFile = (saved ?? '').replace(/^Saved /, '');
+    expect(savedFile).toMatch(/saved-Riverside LETS - Alice - .*\.pdf$/);
+    expect(pdfText(savedFile)).toBe(text);
+  });
+
+  it('follows the paper choice: US Letter', async () => {
+    const { page } = app;
+    await page.getByLabel('Paper').selectOption('Letter');
+    const file = join(RESULTS_DIR, 'statement-alice-letter.pdf');
+    await page.pdf({ path: file, format: 'A4', preferCSSPageSize: true, printBackground: true });
+    expect(pdfInfo(file).size).toMatch(/^612 x 792 pts \(letter\)/);
+    await page.getByLabel('Paper').selectOption('A4');
+  });
+
+  it('prints all three demo members into one PDF, one member per page', async () => {
+    const { page } = app;
+    await page.getByLabel('Member').selectOption('all');
+    await expect.poll(() => page.getByRole('article').count(), { timeout: 15_000 }).toBe(3);
+    await app.screenshot('statements-batch');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+
+    const file = join(RESULTS_DIR, 'statement-batch.pdf');
+    await page.pdf({ path: file, preferCSSPageSize: true, printBackground: true });
+    keepFirstPagePng(file);
+    expect(pdfInfo(file).pages).toBe(3);
+    const balances = new Map(accountBalances(app.core.db, members[0]?.letsId ?? 0).map((b) => [b.memberKey, b.balance]));
+    ['Alice', 'Bob', 'Charlie'].forEach((name, index) => {
+      const member = members.find((m) => m.name === name) as MemberSummary;
+      const text = pdfText(file, index + 1);
+      expect(text).toMatch(new RegExp(`Member\\s+${name}`));
+      expect(closingRow(text).closing).toBe(formatAmount(balances.get(member.ownerKey) ?? 0n));
+    });
+  });
+
+  it('saves one PDF per member into the chosen folder, each holding only that member', async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: 'One PDF per member…' }).click();
+    await page.getByRole('status').getByText(/^Saved 3 statements in /).waitFor({ timeout: 30_000 });
+    const files = readdirSync(PER_MEMBER_DIR).sort();
+    expect(files).toHaveLength(3);
+    ['Alice', 'Bob', 'Charlie'].forEach((name, index) => {
+      const file = join(PER_MEMBER_DIR, files[index] as string);
+      expect(files[index]).toMatch(new RegExp(`^Riverside LETS - ${name} - \\d{4}-\\d{2}-\\d{2} to \\d{4}-\\d{2}-\\d{2}\\.pdf$`));
+      expect(pdfInfo(file).pages).toBe(1);
+      expect(pdfText(file).match(/^Member\s+(\S+)/m)?.[1]).toBe(name);
+    });
+    // Afterwards the preview shows every member again.
+    expect(await page.getByRole('article').count()).toBe(3);
+    await app.screenshot('statements-per-member-saved');
+  });
+
+  it('logged no unexpected errors in the core', () => {
+    expect(app.unexpectedErrors).toEqual([]);
+  });
+});

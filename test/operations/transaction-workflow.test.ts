@@ -1,0 +1,196 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { DevnetChain } from '../../electron/core/devnet/devnet-chain';
+import { devnetAccess } from '../../electron/core/devnet/devnet-access';
+import { seedDemoLets, type DemoLets } from '../../electron/core/devnet/demo-lets';
+import { AppError } from '../../electron/core/errors/app-error';
+import type { Db } from '../../electron/core/mirror/database';
+import { addMemberProfile } from '../../electron/core/mirror/queries/members';
+import { outboxItem, reconcileOutbox } from '../../electron/core/mirror/queries/outbox';
+import { syncOnce } from '../../electron/core/mirror/sync/mirror-sync';
+import type { SigningContext } from '../../electron/core/operations/operations-context';
+import { prepareEnrolment } from '../../electron/core/operations/prepare-enrolment';
+import { prepareTrade } from '../../electron/core/operations/prepare-trade';
+import { importSignedAndSend, signAndSend } from '../../electron/core/operations/send-transaction';
+import { signingPlan } from '../../electron/core/operations/prepared-transaction';
+import { exportUnsignedTransaction } from '../../electron/core/signers/exchange/eip12-exchange';
+import { ErgoAddress } from '@fleet-sdk/core';
+import { SignerCatalogue } from '../../electron/core/operations/signing-keys';
+import { LedgerDeviceService } from '../../electron/core/signers/ledger/device-service';
+import { SoftwareSigner } from '../../electron/core/signers/software/software-signer';
+import { addressKeyPath } from '../../electron/core/signers/key-paths';
+import { hex } from '@fleet-sdk/crypto';
+import type { EIP12UnsignedTransaction } from '@fleet-sdk/common';
+import { aMirrorFollowing, balancesByName } from '../helpers/mirror-fixtures';
+import { emulatedLedger } from '../signers/emulator/emulated-ledger';
+
+let clock = 1_767_225_600_000;
+const OTHER_WALLET = 'legal winner thank year wave sausage worth useful legal winner thank yellow';
+
+describe('preparing, signing and sending the app’s own transactions', () => {
+  let chain: DevnetChain;
+  let demo: DemoLets;
+  let db: Db;
+  let letsId: number;
+  let ctx: SigningContext;
+  const memberId: Record<string, number> = {};
+
+  beforeEach(async () => {
+    chain = new DevnetChain({ now: () => (clock += 120_000) });
+    demo = await seedDemoLets(chain);
+    ({ db, letsId } = aMirrorFollowing(demo));
+    for (const member of demo.members) memberId[member.name] = addMemberProfile(db, { letsId, ownerKey: member.publicKey, name: member.name });
+    await syncOnce(db, chain);
+    ctx = { db, chain: devnetAccess(chain), keys: new SignerCatalogue(new LedgerDeviceService(), 'devnet').get('demo-key') };
+  });
+
+  async function poll(): Promise<void> {
+    await syncOnce(db, chain);
+    reconcileOutbox(db, chain.height, new Set((await chain.mempool()).map((t) => t.id)), 1);
+  }
+
+  const order = (payer: string, payee: string, amount: bigint, description = '') => ({
+    letsId,
+    payerId: memberId[payer] as number,
+    payeeId: memberId[payee] as number,
+    amount,
+    description,
+  });
+
+  it('records a trade: review shows the new balances, then it is signed, sent, mined and mirrored', async () => {
+    const prepared = await prepareTrade(ctx, order('Charlie', 'Alice', 1_25n, 'eggs'));
+    expect(prepared).toMatchObject({
+      headline: 'Charlie pays Alice 1.25 EUR-LETS for eggs',
+      balances: [
+        { name: 'Charlie', before: 3_50n, after: 2_25n },
+        { name: 'Alice', before: -2_00n, after: -75n },
+      ],
+      signedBy: 'Charlie',
+    });
+    expect(prepared.feeNanoErgs).toBeGreaterThan(0n);
+    expect(outboxItem(db, prepared.transactionId)?.state).toBe('built');
+
+    const sent = await signAndSend(ctx, prepared.transactionId);
+    expect(sent.state).toBe('submitted');
+    chain.mine();
+    await poll();
+    expect(outboxItem(db, prepared.transactionId)?.state).toBe('confirmed');
+    expect(balancesByName(db, letsId, demo)).toEqual({ Alice: -75n, Bob: -1_50n, Charlie: 2_25n });
+  });
+
+  it('refuses before signing when the payer would go below the floor, and files nothing', async () => {
+    await expect(prepareTrade(ctx, order('Alice', 'Bob', 198_01n))).rejects.toMatchObject({ code: 'below-credit-floor' });
+    expect(db.prepare('SELECT count(*) FROM outbox').pluck().get()).toBe(0n);
+  });
+
+  it('chains trades made before the previous one is mined on the outputs it will create', async () => {
+    const first = await prepareTrade(ctx, order('Alice', 'Bob', 1_00n));
+    await signAndSend(ctx, first.transactionId);
+    const second = await prepareTrade(ctx, order('Bob', 'Alice', 50n));
+    expect(second.balances).toEqual([
+      { name: 'Bob', before: -50n, after: -1_00n },
+      { name: 'Alice', before: -3_00n, after: -2_50n },
+    ]);
+    await signAndSend(ctx, second.transactionId);
+    chain.mine();
+    await poll();
+    expect(balancesByName(db, letsId, demo)).toEqual({ Alice: -2_50n, Bob: -1_00n, Charlie: 3_50n });
+  });
+
+  it('enrols a member whose key is recorded, signed by the committee key', async () => {
+    const dora = hex.encode(await SoftwareSigner.fromMnemonic(OTHER_WALLET, { network: 'testnet' }).publicKey(addressKeyPath(0, 0)));
+    const doraId = addMemberProfile(db, { letsId, ownerKey: dora, name: 'Dora' });
+    const prepared = await prepareEnrolment(ctx, letsId, doraId);
+    expect(prepared).toMatchObject({ headline: 'The committee enrols Dora in Riverside LETS', balances: [{ name: 'Dora', before: null, after: 0n }], signedBy: 'the committee' });
+    await signAndSend(ctx, prepared.transactionId);
+    chain.mine();
+    await poll();
+    const balance = db.prepare(`SELECT balance FROM boxes WHERE owner_key = ? AND kind = 'account' AND spent_by IS NULL`).pluck().get(dora);
+    expect(balance).toBe(0n);
+  });
+
+  describe('a member who signs in their own wallet', () => {
+    const doraWallet = SoftwareSigner.fromMnemonic(OTHER_WALLET, { network: 'testnet' });
+    let doraId: number;
+
+    beforeEach(async () => {
+      const dora = hex.encode(await doraWallet.publicKey(addressKeyPath(0, 0)));
+      doraId = addMemberProfile(db, { letsId, ownerKey: dora, name: 'Dora' });
+      await signAndSend(ctx, (await prepareEnrolment(ctx, letsId, doraId)).transactionId);
+      await chain.faucet([{ ergoTree: ErgoAddress.fromPublicKey(dora).ergoTree, value: 1_000_000_000n }]);
+      chain.mine();
+      await poll();
+    });
+
+    it('is named when the chosen signer does not hold her key, and the trade stays unsigned', async () => {
+      const prepared = await prepareTrade(ctx, { ...order('Alice', 'Bob', 1n), payerId: doraId });
+      await expect(signAndSend(ctx, prepared.transactionId)).rejects.toMatchObject({
+        code: 'unauthorised',
+        message: 'The demo key does not hold Dora’s key, so it cannot sign this transaction.',
+      });
+      expect(outboxItem(db, prepared.transactionId)?.state).toBe('built');
+    });
+
+    it('signs the exported file elsewhere; the import is verified by the interpreter and sent', async () => {
+      const prepared = await prepareTrade(ctx, { ...order('Alice', 'Bob', 75n), payerId: doraId });
+      const exported = JSON.parse(exportUnsignedTransaction(signingPlan(db, prepared.transactionId)!.transaction)) as EIP12UnsignedTransaction;
+      const signed = await doraWallet.sign({ transaction: exported, inputKeyPaths: exported.inputs.map(() => addressKeyPath(0, 0)) });
+
+      expect((await importSignedAndSend(ctx, prepared.transactionId, JSON.stringify(signed))).state).toBe('submitted');
+      chain.mine();
+      await poll();
+      expect(outboxItem(db, prepared.transactionId)?.state).toBe('confirmed');
+    });
+
+    it('refuses an import signed by the wrong wallet and keeps the trade unsigned', async () => {
+      const prepared = await prepareTrade(ctx, { ...order('Alice', 'Bob', 75n), payerId: doraId });
+      const exported = JSON.parse(exportUnsignedTransaction(signingPlan(db, prepared.transactionId)!.transaction)) as EIP12UnsignedTransaction;
+      const forged = await doraWallet.sign({ transaction: exported, inputKeyPaths: exported.inputs.map(() => addressKeyPath(0, 1)) });
+
+      await expect(importSignedAndSend(ctx, prepared.transactionId, JSON.stringify(forged))).rejects.toMatchObject({ code: 'signature-invalid' });
+      expect(outboxItem(db, prepared.transactionId)).toMatchObject({ state: 'built', lastError: expect.stringContaining('not valid') });
+    });
+  });
+
+  it('keeps a transaction the node refuses as signed, with the node’s reason, so it can be sent again', async () => {
+    const prepared = await prepareTrade(ctx, order('Alice', 'Bob', 1_00n));
+    const competing = await prepareTrade(ctx, order('Alice', 'Charlie', 1_00n));
+    await signAndSend(ctx, competing.transactionId);
+    await expect(signAndSend(ctx, prepared.transactionId)).rejects.toBeInstanceOf(AppError);
+    expect(outboxItem(db, prepared.transactionId)).toMatchObject({ state: 'signed', lastError: expect.stringMatching(/.+/) });
+  });
+
+  describe('on the Ledger (emulated Ergo app, real APDUs through ledger-ergo-js)', () => {
+    function onLedger(options: { blindSigning?: boolean } = {}) {
+      const ledger = emulatedLedger(options);
+      return { ledger, ctx: { ...ctx, keys: new SignerCatalogue(ledger.service, 'devnet').get('ledger') } };
+    }
+
+    it('signs a trade after the treasurer saw the session’s auth token, and the devnet accepts it', async () => {
+      const { ledger, ctx: onDevice } = onLedger();
+      const prepared = await prepareTrade(onDevice, order('Alice', 'Bob', 40n));
+      const state = await ledger.service.refresh();
+      const authToken = state.status === 'ready' ? state.authToken : '';
+      await signAndSend(onDevice, prepared.transactionId, { expectedAuthToken: authToken });
+      chain.mine();
+      await poll();
+      expect(balancesByName(db, letsId, demo)).toEqual({ Alice: -2_40n, Bob: -1_10n, Charlie: 3_50n });
+      expect(ledger.device.user.shown('sign-transaction')).toHaveLength(1);
+    });
+
+    it('refuses to sign when the device answers with another auth token than the one shown', async () => {
+      const { ledger, ctx: onDevice } = onLedger();
+      const prepared = await prepareTrade(onDevice, order('Alice', 'Bob', 40n));
+      await expect(signAndSend(onDevice, prepared.transactionId, { expectedAuthToken: '0x00000000' })).rejects.toMatchObject({ code: 'device-wrong-wallet' });
+      expect(ledger.device.user.shown('sign-transaction')).toHaveLength(0);
+      expect(outboxItem(db, prepared.transactionId)?.state).toBe('built');
+    });
+
+    it('keeps the trade "built" with the reason when blind signing is off, and nothing reaches the chain', async () => {
+      const { ctx: onDevice } = onLedger({ blindSigning: false });
+      const prepared = await prepareTrade(onDevice, order('Alice', 'Bob', 40n));
+      await expect(signAndSend(onDevice, prepared.transactionId)).rejects.toMatchObject({ code: 'device-rejected' });
+      expect(outboxItem(db, prepared.transactionId)).toMatchObject({ state: 'built', lastError: expect.stringContaining('Blind signing') });
+      expect(await chain.mempool()).toEqual([]);
+    });
+  });
+});
