@@ -58,7 +58,9 @@ describe('bookkeeping: the ledger, recording a trade, the outbox', () => {
     await page.getByRole('button', { name: 'Close' }).click();
 
     await expect.poll(tradeRows, { timeout: 15_000 }).toContainEqual(expect.stringMatching(/^\d{4}-\d\d-\d\dCharlieAlice1\.25eggs2\.25−0\.75/));
-    expect(await page.getByRole('region', { name: 'Outbox' }).locator('tbody tr').allTextContents()).toEqual([expect.stringMatching(/^Charlie pays Alice 1\.25 EUR-LETS for eggsConfirmed/)]);
+    await expect
+      .poll(() => page.getByRole('region', { name: 'Outbox' }).locator('tbody tr').allTextContents())
+      .toEqual([expect.stringMatching(/^Charlie pays Alice 1\.25 EUR-LETS for eggsConfirmed/)]);
     expect(app.unexpectedErrors).toEqual([]);
   });
 
