@@ -59,7 +59,7 @@ describe('bookkeeping: the ledger, recording a trade, the outbox', () => {
 
     await expect.poll(tradeRows, { timeout: 15_000 }).toContainEqual(expect.stringMatching(/^\d{4}-\d\d-\d\dCharlieAlice1\.25eggs2\.25−0\.75/));
     await expect
-      .poll(() => page.getByRole('region', { name: 'Outbox' }).locator('tbody tr').allTextContents())
+      .poll(() => page.getByRole('region', { name: 'Outbox' }).locator('tbody tr').allTextContents(), { timeout: 10_000 })
       .toEqual([expect.stringMatching(/^Charlie pays Alice 1\.25 EUR-LETS for eggsConfirmed/)]);
     expect(app.unexpectedErrors).toEqual([]);
   });

@@ -1,31 +1,14 @@
-import { execFileSync } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
-import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../electron/core/api/dispatch';
-import { pdfRequest, type PdfReply } from '../../electron/core/api/pdf-request';
 import type { MemberSummary } from '../../electron/core/api/types';
 import { formatAmount } from '../../electron/core/lets/amount';
 import { accountBalances, memberHistory } from '../../electron/core/mirror/queries/ledger';
 import { seriousAccessibilityViolations } from './support/accessibility';
 import { RESULTS_DIR, startAppUnderTest, type AppUnderTest } from './support/app-under-test';
-
-/** Text of a PDF (or of one page), as poppler reads it: what a member's PDF viewer would let them copy. */
-function pdfText(file: string, page?: number): string {
-  const pages = page === undefined ? [] : ['-f', String(page), '-l', String(page)];
-  return execFileSync('pdftotext', ['-layout', ...pages, file, '-'], { encoding: 'utf8' });
-}
-
-function pdfInfo(file: string): { pages: number; size: string } {
-  const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
-  return { pages: Number(/^Pages:\s+(\d+)/m.exec(info)?.[1]), size: /^Page size:\s+(.+)$/m.exec(info)?.[1]?.trim() ?? '' };
-}
-
-/** A PNG of page 1 at 80 dpi next to the PDF, for a person to look at. */
-function keepFirstPagePng(file: string): void {
-  execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', file, file.replace(/\.pdf$/, '-page1')]);
-}
+import { keepFirstPagePng, pdfInfo, pdfText } from './support/pdf-files';
+import { PER_MEMBER_DIR, standInForMainPdf } from './support/pdf-stand-in';
 
 /** The totals row at the foot of the trade table: received, paid, closing balance. */
 function closingRow(text: string): { received?: string; paid?: string; closing?: string } {
@@ -37,30 +20,6 @@ const sumOf = (entries: { delta: bigint }[], sign: 1n | -1n) => formatAmount(ent
 
 const localDate = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 const daysFromToday = (days: number) => localDate(new Date(Date.now() + days * 86_400_000));
-
-const PER_MEMBER_DIR = join(RESULTS_DIR, 'statements-per-member');
-
-/**
- * The web bridge has no Electron main process, so the test plays its part of the PDF channel: the same request
- * schema main checks, a fixed folder for "choose folder", and Chromium's print engine (page.pdf, the engine behind
- * printToPDF) for each save. The main side itself is unit-tested in test/main/print-to-pdf.test.ts.
- */
-async function standInForMainPdf(app: AppUnderTest): Promise<void> {
-  rmSync(PER_MEMBER_DIR, { recursive: true, force: true });
-  mkdirSync(PER_MEMBER_DIR, { recursive: true });
-  const folder = randomUUID();
-  await app.page.exposeFunction('pdfFromTest', async (text: string): Promise<PdfReply> => {
-    const request = pdfRequest.parse(JSON.parse(text));
-    if (request.kind === 'choose-folder') return { ok: true, kind: 'folder', folder, label: PER_MEMBER_DIR };
-    const path = request.kind === 'save-file' ? join(RESULTS_DIR, `saved-${request.suggestedName}`) : join(PER_MEMBER_DIR, request.fileName);
-    await app.page.pdf({ path, format: request.pageSize, preferCSSPageSize: true, printBackground: true });
-    return { ok: true, kind: 'saved', path };
-  });
-  await app.page.addInitScript(() => {
-    const page = window as unknown as { letsPdf: unknown; pdfFromTest(text: string): Promise<unknown> };
-    page.letsPdf = { request: (text: string) => page.pdfFromTest(text) };
-  });
-}
 
 describe('printable member statements', () => {
   let app: AppUnderTest;

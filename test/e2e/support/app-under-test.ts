@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { createDispatcher } from '../../../electron/core/api/dispatch';
 import { createCore, type Core } from '../../../electron/core/app/core';
+import type { HidTransportFactory } from '../../../electron/core/signers/ledger/hid-transports';
 import { launchChromium } from './browser';
 import { startWebBridge, type WebBridge } from './web-bridge';
 
@@ -21,10 +22,13 @@ export interface AppUnderTest {
   close(): Promise<void>;
 }
 
-/** `withChain` starts the embedded devnet with its demo LETS, as the app does on first start. */
-export async function startAppUnderTest({ withChain = false } = {}): Promise<AppUnderTest> {
+/**
+ * `withChain` starts the embedded devnet with its demo LETS, as the app does on first start. `ledger` is where the
+ * core finds Ledgers: an emulated USB port with the test Ergo app, instead of real HID.
+ */
+export async function startAppUnderTest({ withChain = false, ledger }: { withChain?: boolean; ledger?: HidTransportFactory } = {}): Promise<AppUnderTest> {
   const dataDir = mkdtempSync(join(tmpdir(), 'lets-e2e-'));
-  const core = createCore({ databasePath: join(dataDir, 'mirror.sqlite'), appVersion: '0.0.0-e2e' });
+  const core = createCore({ databasePath: join(dataDir, 'mirror.sqlite'), appVersion: '0.0.0-e2e', deviceTransports: ledger });
   if (withChain) await core.startChain();
   const unexpectedErrors: unknown[] = [];
   const bridge = await startWebBridge(createDispatcher(core.handlers, (e) => unexpectedErrors.push(e)), RENDERER_DIR);

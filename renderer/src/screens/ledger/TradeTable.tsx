@@ -58,7 +58,9 @@ export function TradeTable({ filter }: { filter: TradeFilter }) {
   if (total === 0) return <p className="empty-note">No trades match these filters.</p>;
 
   return (
-    <div className="trade-table" role="table" aria-label="Trades, newest first" aria-rowcount={(total ?? 0) + 1}>
+    <div className="trade-table">
+    <div role="table" aria-label="Trades, newest first" aria-rowcount={(total ?? 0) + 1}>
+      <div role="rowgroup">
       <div className="trade-row trade-head" role="row" aria-rowindex={1}>
         <span role="columnheader">Date</span>
         <span role="columnheader">Payer</span>
@@ -69,8 +71,9 @@ export function TradeTable({ filter }: { filter: TradeFilter }) {
         <span role="columnheader" className="amount">Payee after</span>
         <span role="columnheader">Transaction</span>
       </div>
-      <div className="trade-scroller" tabIndex={0} aria-label="Trade list; scroll for more" onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}>
-        <div className="trade-canvas" style={{ height: count * ROW_HEIGHT }}>
+      </div>
+      <div className="trade-scroller" role="rowgroup" tabIndex={0} aria-label="Trade list; scroll for more" onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}>
+        <div className="trade-canvas" role="presentation" style={{ height: count * ROW_HEIGHT }}>
           {Array.from({ length: last - first }, (_, i) => first + i).map((index) => {
             const row = pages.get(Math.floor(index / PAGE))?.[index % PAGE];
             return (
@@ -96,6 +99,7 @@ export function TradeTable({ filter }: { filter: TradeFilter }) {
           })}
         </div>
       </div>
+    </div>
       <p className="table-count" role="status">{total === null ? 'Loading trades…' : `${total.toLocaleString()} trade${total === 1 ? '' : 's'}`}</p>
     </div>
   );

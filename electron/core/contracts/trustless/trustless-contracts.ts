@@ -1,0 +1,64 @@
+import { compile } from '@fleet-sdk/compiler';
+import { blake2b256, hex } from '@fleet-sdk/crypto';
+import { SByte, SColl, SInt, SLong } from '@fleet-sdk/serializer';
+import { capOnChain } from '../lets-contracts';
+import type { TrustlessLets } from './trustless-parameters';
+import accountSource from './trustless-account.es?raw';
+import publicTokenSource from './public-token.es?raw';
+
+/** The ErgoTrees (hex) guarding one trustless LETS's boxes, unique to it through the named constants. */
+export interface TrustlessContracts {
+  account: string;
+  publicToken: string;
+  /** blake2b256 of the account ErgoTree, embedded in the public token box script. */
+  accountScriptHash: string;
+}
+
+/**
+ * Blocks a join may wait in the mempool (about two hours): a new account's unlock height must lie within
+ * [HEIGHT + lock period, HEIGHT + lock period + JOIN_WINDOW] of the block that includes it (public-token.es).
+ * A protocol constant, not a LETS parameter: it only trades mempool patience against a slightly longer lock.
+ */
+export const JOIN_WINDOW = 60;
+
+const compiled = new Map<string, TrustlessContracts>();
+
+/** Compiling takes the real sigma compiler a noticeable moment; a LETS's trees never change, so cache them. */
+export function trustlessContracts(lets: TrustlessLets): TrustlessContracts {
+  const key = [
+    lets.letsId,
+    lets.membershipTokenId,
+    lets.floor,
+    capOnChain(lets.cap),
+    lets.minimumCollateral,
+    lets.collateralPerUnit,
+    lets.lockPeriod,
+  ].join(':');
+  const cached = compiled.get(key);
+  if (cached) return cached;
+  const result = compileTrustlessContracts(lets);
+  compiled.set(key, result);
+  return result;
+}
+
+function compileTrustlessContracts(lets: TrustlessLets): TrustlessContracts {
+  const account = compile(accountSource, {
+    map: {
+      _membershipTokenId: SColl(SByte, lets.membershipTokenId).toHex(),
+      _letsId: SColl(SByte, lets.letsId).toHex(),
+      _floor: SLong(lets.floor).toHex(),
+      _cap: SLong(capOnChain(lets.cap)).toHex(),
+      _collateralPerUnit: SLong(lets.collateralPerUnit).toHex(),
+    },
+  }).toHex();
+  const accountScriptHash = hex.encode(blake2b256(hex.decode(account)));
+  const publicToken = compile(publicTokenSource, {
+    map: {
+      _accountScriptHash: SColl(SByte, accountScriptHash).toHex(),
+      _minCollateral: SLong(lets.minimumCollateral).toHex(),
+      _lockPeriod: SInt(lets.lockPeriod).toHex(),
+      _joinWindow: SInt(JOIN_WINDOW).toHex(),
+    },
+  }).toHex();
+  return { account, publicToken, accountScriptHash };
+}
