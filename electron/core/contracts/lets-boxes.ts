@@ -9,16 +9,14 @@ export interface ManagementState extends ManagementRegisters {
   pool: bigint;
 }
 
-/** Reads an account box of `lets`, refusing any box the LETS's account contract does not guard. */
-export function readAccountBox(box: Box<Amount>, lets: Lets, who: string): AccountRegisters {
+/**
+ * What makes a box an account of a LETS, in either model: its account script, exactly one membership token, and
+ * registers that decode. Anything else is refused, naming whose box it was meant to be.
+ */
+export function requireAccount<R>(box: Box<Amount>, accountTree: string, lets: Lets, registers: R | undefined, who: string): R {
   const token = box.assets.length === 1 ? box.assets[0] : undefined;
-  const registers = decodeAccountRegisters(box.additionalRegisters);
-  const isAccount =
-    box.ergoTree === letsContracts(lets).account &&
-    token?.tokenId === lets.membershipTokenId &&
-    BigInt(token.amount) === 1n &&
-    registers !== undefined;
-  if (!isAccount) {
+  const isAccount = box.ergoTree === accountTree && token?.tokenId === lets.membershipTokenId && BigInt(token.amount) === 1n;
+  if (!isAccount || registers === undefined) {
     throw new AppError(
       'invalid-input',
       `The box given for ${who} is not an account of ${lets.name}.`,
@@ -26,6 +24,11 @@ export function readAccountBox(box: Box<Amount>, lets: Lets, who: string): Accou
     );
   }
   return registers;
+}
+
+/** Reads an account box of `lets`, refusing any box the LETS's account contract does not guard. */
+export function readAccountBox(box: Box<Amount>, lets: Lets, who: string): AccountRegisters {
+  return requireAccount(box, letsContracts(lets).account, lets, decodeAccountRegisters(box.additionalRegisters), who);
 }
 
 export function readManagementBox(box: Box<Amount>, lets: Lets): ManagementState {

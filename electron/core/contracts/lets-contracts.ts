@@ -3,6 +3,7 @@ import { blake2b256, hex } from '@fleet-sdk/crypto';
 import { SByte, SColl, SLong } from '@fleet-sdk/serializer';
 import type { Lets } from '../lets/lets-parameters';
 import { LONG_MAX } from '../lets/amount';
+import { compileOnce } from './compile-once';
 import accountSource from './account.es?raw';
 import managementSource from './management.es?raw';
 
@@ -23,17 +24,8 @@ export function capFromChain(cap: bigint): bigint | null {
   return cap === LONG_MAX ? null : cap;
 }
 
-const compiled = new Map<string, LetsContracts>();
-
-/** Compiling takes the real sigma compiler a noticeable moment; a LETS's trees never change, so cache them. */
-export function letsContracts(lets: Lets): LetsContracts {
-  const key = [lets.letsId, lets.membershipTokenId, lets.floor, capOnChain(lets.cap)].join(':');
-  const cached = compiled.get(key);
-  if (cached) return cached;
-  const result = compileLetsContracts(lets);
-  compiled.set(key, result);
-  return result;
-}
+/** The trees of one LETS (see compileOnce). */
+export const letsContracts = compileOnce((lets: Lets) => [lets.letsId, lets.membershipTokenId, lets.floor, capOnChain(lets.cap)], compileLetsContracts);
 
 function compileLetsContracts(lets: Lets): LetsContracts {
   const account = compile(accountSource, {

@@ -20,6 +20,7 @@ export interface PreparedTransaction {
 export type OutboxState = 'built' | 'signed' | 'submitted' | 'mempool' | 'included' | 'confirmed' | 'dropped' | 'conflict';
 
 export interface OutboxEntry {
+  id: number;
   transactionId: string;
   letsId: number | null;
   purpose: string;

@@ -1,5 +1,6 @@
 import type { Amount, Box } from '@fleet-sdk/common';
 import { AppError } from '../../errors/app-error';
+import { requireAccount } from '../lets-boxes';
 import { trustlessContracts } from './trustless-contracts';
 import type { TrustlessLets } from './trustless-parameters';
 import { decodePublicTokenRegisters, decodeTrustlessAccountRegisters, type TrustlessAccountRegisters } from './trustless-registers';
@@ -11,20 +12,7 @@ export interface TrustlessAccountState extends TrustlessAccountRegisters {
 
 /** Reads an account box of a trustless `lets`, refusing any box its account contract does not guard. */
 export function readTrustlessAccount(box: Box<Amount>, lets: TrustlessLets, who: string): TrustlessAccountState {
-  const token = box.assets.length === 1 ? box.assets[0] : undefined;
-  const registers = decodeTrustlessAccountRegisters(box.additionalRegisters);
-  const isAccount =
-    box.ergoTree === trustlessContracts(lets).account &&
-    token?.tokenId === lets.membershipTokenId &&
-    BigInt(token.amount) === 1n &&
-    registers !== undefined;
-  if (!isAccount) {
-    throw new AppError(
-      'invalid-input',
-      `The box given for ${who} is not an account of ${lets.name}.`,
-      'Refresh the ledger so the app uses the member’s current account box, then try again.',
-    );
-  }
+  const registers = requireAccount(box, trustlessContracts(lets).account, lets, decodeTrustlessAccountRegisters(box.additionalRegisters), who);
   return { ...registers, collateral: BigInt(box.value) };
 }
 

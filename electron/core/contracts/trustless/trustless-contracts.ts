@@ -1,6 +1,7 @@
 import { compile } from '@fleet-sdk/compiler';
 import { blake2b256, hex } from '@fleet-sdk/crypto';
 import { SByte, SColl, SInt, SLong } from '@fleet-sdk/serializer';
+import { compileOnce } from '../compile-once';
 import { capOnChain } from '../lets-contracts';
 import type { TrustlessLets } from './trustless-parameters';
 import accountSource from './trustless-account.es?raw';
@@ -21,25 +22,11 @@ export interface TrustlessContracts {
  */
 export const JOIN_WINDOW = 60;
 
-const compiled = new Map<string, TrustlessContracts>();
-
-/** Compiling takes the real sigma compiler a noticeable moment; a LETS's trees never change, so cache them. */
-export function trustlessContracts(lets: TrustlessLets): TrustlessContracts {
-  const key = [
-    lets.letsId,
-    lets.membershipTokenId,
-    lets.floor,
-    capOnChain(lets.cap),
-    lets.minimumCollateral,
-    lets.collateralPerUnit,
-    lets.lockPeriod,
-  ].join(':');
-  const cached = compiled.get(key);
-  if (cached) return cached;
-  const result = compileTrustlessContracts(lets);
-  compiled.set(key, result);
-  return result;
-}
+/** The trees of one trustless LETS (see compileOnce). */
+export const trustlessContracts = compileOnce(
+  (lets: TrustlessLets) => [lets.letsId, lets.membershipTokenId, lets.floor, capOnChain(lets.cap), lets.minimumCollateral, lets.collateralPerUnit, lets.lockPeriod],
+  compileTrustlessContracts,
+);
 
 function compileTrustlessContracts(lets: TrustlessLets): TrustlessContracts {
   const account = compile(accountSource, {

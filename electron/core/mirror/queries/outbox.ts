@@ -1,3 +1,4 @@
+import type { OutboxEntry, OutboxState } from '../../api/calls/outbox-types';
 import type { HexId } from '../../chain/chain-source';
 import { AppError } from '../../errors/app-error';
 import type { Db } from '../database';
@@ -8,17 +9,9 @@ import type { Db } from '../database';
  * with dropped (the node forgot it) and conflict (its inputs were spent by another transaction) as dead ends that
  * the treasurer can retry or discard. Rows are never deleted by the sync: the history of what was sent stays.
  */
-export type OutboxState = 'built' | 'signed' | 'submitted' | 'mempool' | 'included' | 'confirmed' | 'dropped' | 'conflict';
 
-export interface OutboxItem {
-  id: number;
-  transactionId: HexId;
-  letsId: number | null;
-  purpose: string;
-  description: string;
-  state: OutboxState;
-  includedHeight: number | null;
-  lastError: string | null;
+/** An outbox row as the app uses it: what the screens see, plus the signed transaction to send (again). */
+export interface OutboxItem extends OutboxEntry {
   signedJson: string | null;
 }
 
