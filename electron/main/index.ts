@@ -2,6 +2,7 @@ import { app, BrowserWindow, session } from 'electron';
 import { join } from 'node:path';
 import { createDispatcher } from '../core/api/dispatch';
 import { createCore } from '../core/app/core';
+import { registerDatabaseFiles } from './database-files';
 import { registerApi } from './ipc';
 import { installMenu } from './menu';
 import { electronSqliteBinding } from './native-binding';
@@ -40,6 +41,7 @@ app.whenReady().then(async () => {
   let window = await createMainWindow();
   registerApi(createDispatcher(core.handlers, (error) => console.error(error)), () => window.webContents.getURL());
   registerPdfPrinting(() => window.webContents.getURL());
+  registerDatabaseFiles(core, () => window.webContents.getURL());
   // The chain connects in the background; the status bar shows its progress and any failure.
   core.startChain().catch((error: unknown) => console.error(error));
   app.on('activate', async () => {

@@ -3,3 +3,6 @@ export const API_CHANNEL = 'lets:api';
 
 /** Saving the page as PDF (main-only printToPDF and file dialogs); see electron/main/print-to-pdf.ts. */
 export const PDF_CHANNEL = 'lets:pdf';
+
+/** Backing up and restoring the database through file dialogs (main only); see electron/main/database-files.ts. */
+export const DATABASE_FILES_CHANNEL = 'lets:database-files';

@@ -1,5 +1,5 @@
 import { contextBridge, ipcRenderer } from 'electron';
-import { API_CHANNEL, PDF_CHANNEL } from './channel';
+import { API_CHANNEL, DATABASE_FILES_CHANNEL, PDF_CHANNEL } from './channel';
 
 // The whole surface the renderer gets: one function that forwards an API call as text, and one that asks main to
 // save the page as PDF (main validates it; see electron/main/print-to-pdf.ts). Never ipcRenderer itself, so a
@@ -9,4 +9,8 @@ contextBridge.exposeInMainWorld('letsBridge', {
 });
 contextBridge.exposeInMainWorld('letsPdf', {
   request: (request: string): Promise<unknown> => ipcRenderer.invoke(PDF_CHANNEL, request),
+});
+// Backup and restore of the database: the page only says which; main shows the dialog and handles the file.
+contextBridge.exposeInMainWorld('letsDatabaseFiles', {
+  request: (request: string): Promise<unknown> => ipcRenderer.invoke(DATABASE_FILES_CHANNEL, request),
 });

@@ -56,6 +56,10 @@ describe('enrolment: add members, enrol them in one flow, watch them arrive on c
       await page.getByText(name === 'Dora' ? 'Enrolment 2 of 2' : '2 enrolments sent').waitFor();
     }
 
+    await expect
+      .poll(() => page.getByRole('list', { name: 'Enrolments sent' }).textContent(), { timeout: 40_000 })
+      .toBe('Dora: ConfirmedEvan: Confirmed');
+    await app.screenshot('enrolment-confirmed');
     await page.getByRole('button', { name: 'Members', exact: true }).click();
     await expect
       .poll(() => page.locator('tbody tr').allTextContents(), { timeout: 40_000 })

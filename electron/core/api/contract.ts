@@ -4,6 +4,7 @@ import { dashboardCalls } from './calls/dashboard-calls';
 import { ledgerCalls } from './calls/ledger-calls';
 import { memberCalls } from './calls/member-calls';
 import { outboxCalls } from './calls/outbox-calls';
+import { settingsCalls } from './calls/settings-calls';
 import { statementCalls } from './calls/statement-calls';
 
 /**
@@ -18,6 +19,7 @@ export const apiContract = {
   ...ledgerCalls,
   ...memberCalls,
   ...outboxCalls,
+  ...settingsCalls,
   ...statementCalls,
 } as const;
 

@@ -46,6 +46,16 @@ export interface MemberSummary {
   balance: bigint | null;
   /** Block time (ms since 1970) of the member's latest trade, or null. */
   lastTradeAt: number | null;
+  /** Trustless LETS only: the ERG locked in the member's account box; null in a committee LETS or without an account. */
+  collateral: MemberCollateral | null;
+}
+
+/** What a member of a trustless LETS has locked (PROTOCOL.md, model 2). */
+export interface MemberCollateral {
+  /** nanoERG in the account box; a negative balance may go as far as this backs. */
+  locked: bigint;
+  /** From this block on, a member at 0.00 may withdraw it. */
+  unlockHeight: number;
 }
 
 export interface LetsSummary {
@@ -57,6 +67,6 @@ export interface LetsSummary {
   creditCap: bigint | null;
   /** Members with an account box on chain. */
   memberCount: number;
-  /** Σ balances; anything but 0 in a committee LETS is an alarm. */
+  /** Σ balances; anything but 0 is an alarm (both models conserve value on chain: joins and closings happen at 0.00). */
   trialBalance: bigint;
 }

@@ -1,13 +1,18 @@
 import type { Db } from '../mirror/database';
+import type { SettingsPatch } from '../api/calls/settings-schema';
+import type { SettingsChange } from '../settings/settings-change';
 import type { LedgerDeviceService } from '../signers/ledger/device-service';
 import type { ChainRuntime } from './devnet-runtime';
 
 /** What every area's handlers may use: the mirror, the app's options, the Ledger, and the chain once started. */
 export interface CoreContext {
+  /** The open database: read it on every call, a restore replaces it. */
   readonly db: Db;
   readonly databasePath: string;
   readonly appVersion: string;
   readonly device: LedgerDeviceService;
   /** Undefined until `startChain` has connected. */
   chain(): ChainRuntime | undefined;
+  /** Saves settings; a new chain source, network or confirmation depth restarts the chain on it. */
+  changeSettings(patch: SettingsPatch): Promise<SettingsChange>;
 }

@@ -1,15 +1,23 @@
 import { dirname } from 'node:path';
 import type { Handlers } from '../api/contract';
 import { openDatabase, type Db } from '../mirror/database';
+import { bundledMigrations } from '../mirror/migrations';
+import type { AppSettings } from '../api/calls/settings-schema';
+import { effectiveConfirmations, usesDevnet, usesExplorer } from '../settings/app-settings';
+import { backupDatabase, restoreDatabase } from '../settings/database-backup';
 import type { HidTransportFactory } from '../signers/ledger/hid-transports';
 import { LedgerDeviceService } from '../signers/ledger/device-service';
+import { createChainControl } from './chain-control';
 import type { CoreContext } from './core-context';
 import { startDevnetRuntime, type ChainRuntime } from './devnet-runtime';
+import { startExplorerRuntime } from './explorer-runtime';
+import { startNodeRuntime } from './node-runtime';
 import { appHandlers } from './handlers/app-handlers';
 import { dashboardHandlers } from './handlers/dashboard-handlers';
 import { ledgerHandlers } from './handlers/ledger-handlers';
 import { memberHandlers } from './handlers/member-handlers';
 import { outboxHandlers } from './handlers/outbox-handlers';
+import { settingsHandlers } from './handlers/settings-handlers';
 import { statementHandlers } from './handlers/statement-handlers';
 
 export interface CoreOptions {
@@ -22,9 +30,14 @@ export interface CoreOptions {
 
 export interface Core {
   handlers: Handlers;
-  db: Db;
-  /** Connects to the chain: the embedded devnet (with its demo LETS) until a node can be configured. */
+  /** The open database; a restore replaces it, so read it here each time rather than keeping it. */
+  readonly db: Db;
+  /** Connects to the chain source in Settings: the embedded devnet (with its demo LETS) or the treasurer's node. */
   startChain(): Promise<void>;
+  /** An online backup of the database to `path` (a file the treasurer chose in a save dialog). */
+  backupTo(path: string): Promise<void>;
+  /** Replaces the database with the backup at `path` after checking it; the current one is kept at `keptCopy`. */
+  restoreFrom(path: string): Promise<{ keptCopy: string }>;
   close(): Promise<void>;
 }
 
@@ -33,26 +46,56 @@ export interface Core {
  * so everything the treasurer can do is testable under Node. Each area of the app contributes its handlers.
  */
 export function createCore(options: CoreOptions): Core {
-  const db = openDatabase(options.databasePath, { nativeBinding: options.nativeBinding });
-  let chain: ChainRuntime | undefined;
+  const { databasePath, nativeBinding } = options;
+  const open = () => openDatabase(databasePath, { nativeBinding });
+  let db = open();
+  const startRuntime = async (settings: AppSettings): Promise<ChainRuntime> => {
+    const confirmations = effectiveConfirmations(settings);
+    if (usesDevnet(settings)) return startDevnetRuntime({ db, dataDir: dirname(databasePath), confirmations });
+    if (usesExplorer(settings)) return startExplorerRuntime({ db, network: settings.nodeNetwork, confirmations });
+    return startNodeRuntime({ db, url: settings.chainSource, network: settings.nodeNetwork, confirmations });
+  };
+  const chain = createChainControl(() => db, startRuntime);
   const device = new LedgerDeviceService({ transports: options.deviceTransports });
-  const ctx: CoreContext = { db, databasePath: options.databasePath, appVersion: options.appVersion, device, chain: () => chain };
+  const ctx: CoreContext = {
+    get db() {
+      return db;
+    },
+    databasePath,
+    appVersion: options.appVersion,
+    device,
+    chain: () => chain.current(),
+    changeSettings: (patch) => chain.changeSettings(patch),
+  };
   const handlers: Handlers = {
     ...appHandlers(ctx),
     ...dashboardHandlers(ctx),
     ...ledgerHandlers(ctx),
     ...memberHandlers(ctx),
     ...outboxHandlers(ctx),
+    ...settingsHandlers(ctx),
     ...statementHandlers(ctx),
   };
   return {
     handlers,
-    db,
-    startChain: async () => {
-      chain ??= await startDevnetRuntime({ db, dataDir: dirname(options.databasePath) });
+    get db() {
+      return db;
     },
+    startChain: () => chain.start(),
+    backupTo: (path) => backupDatabase(db, databasePath, path),
+    // The sync is stopped while the files are swapped, and follows the restored database afterwards.
+    restoreFrom: (path) =>
+      chain.whileStopped(async () => {
+        try {
+          const restored = await restoreDatabase({ current: db, databasePath, source: path, reopen: open, migrations: bundledMigrations, nativeBinding });
+          db = restored.db;
+          return { keptCopy: restored.keptCopy };
+        } finally {
+          if (!db.open) db = open();
+        }
+      }),
     close: async () => {
-      await chain?.stop();
+      await chain.stop();
       await device.stop();
       db.close();
     },

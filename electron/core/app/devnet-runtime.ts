@@ -7,6 +7,7 @@ import { seedDemoLets, type DemoLets } from '../devnet/demo-lets';
 import { devnetAccess } from '../devnet/devnet-access';
 import { DevnetChain } from '../devnet/devnet-chain';
 import { serveDevnet } from '../devnet/devnet-server';
+import { seedTrustlessDemo, type TrustlessDemoLets } from '../devnet/trustless-demo';
 import { DevnetStore } from '../devnet/devnet-store';
 import type { Db } from '../mirror/database';
 import type { ChainAccess } from '../operations/chain-access';
@@ -46,6 +47,17 @@ function followDemo(db: Db, demo: DemoLets): void {
   })();
 }
 
+/** The trustless demo is followed read-only: nobody here signs for it, the names are what an observer noted down. */
+function followTrustlessDemo(db: Db, demo: TrustlessDemoLets): void {
+  if (findLetsByToken(db, demo.lets.letsId) !== undefined) return;
+  const { lets } = demo;
+  db.transaction(() => {
+    const letsId = addLets(db, { letsTokenId: lets.letsId, name: lets.name, unit: lets.unit, model: 'trustless', creditFloor: lets.floor, creditCap: lets.cap });
+    trackLetsOnChain(db, { letsId, membershipTokenId: lets.membershipTokenId, accountTree: demo.accountTree, publicTokenTree: demo.publicTokenTree, startHeight: demo.genesisHeight });
+    for (const member of demo.members) addMemberProfile(db, { letsId, ownerKey: member.publicKey, name: member.name, contact: `${member.name.toLowerCase()}@hilltop.example` });
+  })();
+}
+
 /**
  * The embedded chain the app runs on when no node is configured: the devnet, persisted in the data folder, seeded
  * with the demo LETS on first start, served as a node on 127.0.0.1, and followed by the same node client and sync
@@ -57,9 +69,13 @@ export async function startDevnetRuntime(options: DevnetRuntimeOptions): Promise
   const persist = (chain: DevnetChain) => store.saveSoon(chain, demo);
   const loaded = store.load({ onChange: persist });
   const chain = loaded?.chain ?? new DevnetChain({ onChange: persist });
-  demo = loaded?.demo ?? (await seedDemoLets(chain));
+  const committeeDemo = loaded?.demo ?? (await seedDemoLets(chain));
+  // A demo chain saved before the trustless demo existed gets it on top of its blocks.
+  const trustlessDemo = committeeDemo.trustless ?? (await seedTrustlessDemo(chain));
+  demo = { ...committeeDemo, trustless: trustlessDemo };
   store.save(chain, demo);
   followDemo(options.db, demo);
+  followTrustlessDemo(options.db, trustlessDemo);
 
   const server = await serveDevnet(chain);
   const tracker = createConnectionTracker({ now: Date.now, nodeLabel: 'the built-in demo chain' });

@@ -1,5 +1,6 @@
 import type { DashboardSummary, LetsAtAGlance, MemberNearLimit } from '../api/calls/dashboard-types';
 import type { LetsSummary } from '../api/types';
+import { memberLimits } from '../members/collateral-limits';
 import { headroom, nearLimit, nearLimitRule } from '../members/limits';
 import type { Db } from '../mirror/database';
 import { storedTip } from '../mirror/queries/chain-store';
@@ -7,6 +8,7 @@ import { creditIssued, notEnrolledCount, outboxNeedingAttention, tradeCountBetwe
 import { accountBalances } from '../mirror/queries/ledger';
 import { listLets } from '../mirror/queries/lets';
 import { profilesByKey } from '../mirror/queries/members';
+import { collateralByOwner, collateralTerms } from '../mirror/queries/trustless';
 
 /** The calendar month holding `now`, in this computer's time zone (the treasurer's month). */
 export function monthAround(now: Date): { from: number; to: number } {
@@ -17,9 +19,13 @@ export function monthAround(now: Date): { from: number; to: number } {
 }
 
 function membersNearLimit(db: Db, lets: LetsSummary): MemberNearLimit[] {
-  const limits = { floor: lets.creditFloor, cap: lets.creditCap };
+  const letsLimits = { floor: lets.creditFloor, cap: lets.creditCap };
   const profiles = profilesByKey(db, lets.id);
+  // In a trustless LETS a member's collateral may set a higher floor than the LETS's own.
+  const terms = collateralTerms(db, lets.id);
+  const collateral = collateralByOwner(db, lets.id);
   return accountBalances(db, lets.id).flatMap(({ memberKey, balance }) => {
+    const limits = memberLimits(letsLimits, collateral.get(memberKey) ?? null, terms);
     const limit = nearLimit(balance, limits);
     if (limit === null) return [];
     const room = headroom(balance, limits);

@@ -12,6 +12,7 @@ import type { Lets, LetsParameters } from '../lets/lets-parameters';
 import { addressKeyPath } from '../signers/key-paths';
 import { SoftwareSigner } from '../signers/software/software-signer';
 import type { DevnetChain } from './devnet-chain';
+import type { TrustlessDemoLets } from './trustless-demo';
 
 /**
  * The demo a newcomer sees on first start: the seed story of PROTOCOL.md on the devnet. The committee founds
@@ -40,6 +41,8 @@ export interface DemoLets {
   members: DemoParty[];
   accountTree: string;
   managementTree: string;
+  /** The trustless demo seeded beside this one; absent in demo chains saved before it existed. */
+  trustless?: TrustlessDemoLets;
 }
 
 export class DemoSession {

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
-import type { ChainTransaction, SignedTransactionJson } from '../chain/chain-source';
+import type { ChainBox, ChainTransaction, SignedTransactionJson } from '../chain/chain-source';
 import { parseNodeJson, stringifyNodeJson } from '../chain/lossless-json';
 import { AppError } from '../errors/app-error';
 import { readBody } from '../http/read-body';
@@ -35,13 +35,33 @@ const submittedTransaction = z.object({
     .min(1),
 }) satisfies z.ZodType<SignedTransactionJson, unknown>;
 
-function transactionJson(tx: ChainTransaction) {
-  return {
-    id: tx.id,
-    inputs: tx.inputs.map((i) => ({ boxId: i.boxId, spendingProof: { proofBytes: i.proofBytes, extension: i.extension } })),
-    dataInputs: tx.dataInputs,
-    outputs: tx.outputs,
-  };
+/** JSON text that is sent as it is; route() answers with one when it has written the text itself. */
+class JsonText {
+  constructor(readonly text: string) {}
+}
+
+/*
+ * Transactions are written by hand rather than through stringifyNodeJson: a block of 100 trades is ~450 KB of JSON
+ * and the generic replacer visits every value, which made the devnet's half of a sync as slow as the mirror's.
+ * Every string goes through JSON.stringify (escaping), every integer is a bigint or number written bare (int64).
+ */
+const PLAIN_HEX = /^[0-9a-fA-F]*$/;
+/** Ids, trees and registers are hex and need no escaping, which spares copying a KB-long tree through JSON.stringify. */
+const text = (value: string) => (PLAIN_HEX.test(value) ? `"${value}"` : JSON.stringify(value));
+
+function boxJson(box: ChainBox): string {
+  const assets = box.assets.map((a) => `{"tokenId":${text(a.tokenId)},"amount":${a.amount}}`).join(',');
+  return `{"boxId":${text(box.boxId)},"value":${box.value},"ergoTree":${text(box.ergoTree)},"creationHeight":${box.creationHeight},"assets":[${assets}],"additionalRegisters":${JSON.stringify(box.additionalRegisters)},"transactionId":${text(box.transactionId)},"index":${box.index}}`;
+}
+
+function transactionJson(tx: ChainTransaction): string {
+  const inputs = tx.inputs.map((i) => `{"boxId":${text(i.boxId)},"spendingProof":{"proofBytes":${text(i.proofBytes)},"extension":${JSON.stringify(i.extension)}}}`);
+  const dataInputs = tx.dataInputs.map((d) => `{"boxId":${text(d.boxId)}}`);
+  return `{"id":${text(tx.id)},"inputs":[${inputs.join(',')}],"dataInputs":[${dataInputs.join(',')}],"outputs":[${tx.outputs.map(boxJson).join(',')}]}`;
+}
+
+function transactionsJson(transactions: readonly ChainTransaction[]): string {
+  return `[${transactions.map(transactionJson).join(',')}]`;
 }
 
 class HttpError extends Error {
@@ -72,17 +92,18 @@ async function submittedBody(request: IncomingMessage): Promise<SignedTransactio
   return result.data;
 }
 
-async function route(chain: DevnetChain, request: IncomingMessage, url: URL): Promise<unknown> {
+async function route(chain: DevnetChain, request: IncomingMessage, url: URL, served: Required<DevnetServeOptions>): Promise<unknown> {
   const path = url.pathname;
   const get = request.method === 'GET';
   const post = request.method === 'POST';
   let match: RegExpExecArray | null;
+  if (path.startsWith('/blockchain/')) return indexRoute(chain, request, url, served);
   if (get && path === '/info') {
     const tip = await chain.tip();
     return {
       name: 'lets-devnet',
       appVersion: 'devnet',
-      network: 'devnet',
+      network: served.network,
       fullHeight: tip.headerId === null ? null : tip.height,
       headersHeight: tip.headerId === null ? null : tip.height,
       bestFullHeaderId: tip.headerId,
@@ -94,7 +115,7 @@ async function route(chain: DevnetChain, request: IncomingMessage, url: URL): Pr
   if (get && (match = /^\/blocks\/([0-9a-f]{64})\/header$/.exec(path))) return chain.header(match[1] as string);
   if (get && (match = /^\/blocks\/([0-9a-f]{64})\/transactions$/.exec(path))) {
     const transactions = await chain.blockTransactions(match[1] as string);
-    return { headerId: match[1], transactions: transactions.map(transactionJson), size: 0 };
+    return new JsonText(`{"headerId":${text(match[1] as string)},"transactions":${transactionsJson(transactions)},"size":0}`);
   }
   if (get && (match = /^\/utxo\/byId\/([0-9a-f]{64})$/.exec(path))) {
     const box = await chain.unspentBox(match[1] as string);
@@ -104,15 +125,57 @@ async function route(chain: DevnetChain, request: IncomingMessage, url: URL): Pr
   if (get && path === '/transactions/unconfirmed') {
     const offset = Number(url.searchParams.get('offset') ?? 0);
     const limit = Number(url.searchParams.get('limit') ?? 50);
-    return (await chain.mempool()).slice(offset, offset + limit).map(transactionJson);
+    return new JsonText(transactionsJson((await chain.mempool()).slice(offset, offset + limit)));
   }
   if (post && path === '/transactions') return chain.submit(await submittedBody(request));
   if (post && path === '/transactions/check') return chain.check(await submittedBody(request));
   throw new HttpError(404, 'not-found', `The devnet does not serve ${request.method ?? ''} ${path}.`);
 }
 
+/** The most boxes one page may ask for, as on a node (BlockchainApiRoute.MaxItems). */
+const MAX_INDEX_ITEMS = 16_384;
+
+function pageParameter(url: URL, name: string, fallback: number): number {
+  const value = Number(url.searchParams.get(name) ?? fallback);
+  if (!Number.isInteger(value) || value < 0) throw new HttpError(400, 'bad.request', `${name} must be a whole number.`);
+  return value;
+}
+
+/**
+ * The part of a node's extra index (`/blockchain/*`) that the app uses: the indexed height, and unspent boxes by
+ * script, which is how the app finds the wallet boxes that pay its fees. A node without the index answers every
+ * /blockchain path with an error, as served here with `extraIndex: false`.
+ */
+async function indexRoute(chain: DevnetChain, request: IncomingMessage, url: URL, served: Required<DevnetServeOptions>): Promise<unknown> {
+  if (!served.extraIndex) throw new HttpError(500, 'internal.error', 'Extra indexing is not enabled');
+  const path = url.pathname;
+  if (request.method === 'GET' && path === '/blockchain/indexedHeight') return { indexedHeight: chain.height, fullHeight: chain.height };
+  if (request.method === 'POST' && path === '/blockchain/box/unspent/byErgoTree') {
+    let tree: unknown;
+    try {
+      tree = parseNodeJson(await readBody(request, MAX_BODY_BYTES));
+    } catch {
+      throw new HttpError(400, 'bad.request', 'The body must be the ErgoTree as a JSON string.');
+    }
+    if (typeof tree !== 'string' || !hex.safeParse(tree).success || tree === '') throw new HttpError(400, 'bad.request', 'The body must be the ErgoTree as a JSON string.');
+    const offset = pageParameter(url, 'offset', 0);
+    const limit = pageParameter(url, 'limit', 5);
+    if (limit > MAX_INDEX_ITEMS) throw new HttpError(400, 'bad.request', `No more than ${MAX_INDEX_ITEMS} boxes can be requested`);
+    const direction = (url.searchParams.get('sortDirection') ?? 'desc').toLowerCase();
+    if (direction !== 'asc' && direction !== 'desc') throw new HttpError(400, 'bad.request', 'Invalid parameter for sort direction, valid values are \'ASC\' and \'DESC\'');
+    const ergoTree = tree.toLowerCase();
+    const mempool = await chain.mempool();
+    const spentInMempool = new Set(url.searchParams.get('excludeMempoolSpent') === 'true' ? mempool.flatMap((t) => t.inputs.map((i) => i.boxId)) : []);
+    const unconfirmed = url.searchParams.get('includeUnconfirmed') === 'true' ? mempool.flatMap((t) => t.outputs.filter((o) => o.ergoTree === ergoTree)) : [];
+    const oldestFirst = [...(await chain.unspentByErgoTree(ergoTree)), ...unconfirmed].filter((box) => !spentInMempool.has(box.boxId));
+    const ordered = direction === 'asc' ? oldestFirst : oldestFirst.reverse();
+    return new JsonText(`[${ordered.slice(offset, offset + limit).map(boxJson).join(',')}]`);
+  }
+  throw new HttpError(404, 'not-found', `The devnet does not serve ${request.method ?? ''} ${path}.`);
+}
+
 function reply(response: ServerResponse, status: number, body: unknown): void {
-  response.writeHead(status, { 'content-type': 'application/json' }).end(stringifyNodeJson(body));
+  response.writeHead(status, { 'content-type': 'application/json' }).end(body instanceof JsonText ? body.text : stringifyNodeJson(body));
 }
 
 export interface DevnetServer {
@@ -120,10 +183,21 @@ export interface DevnetServer {
   close(): Promise<void>;
 }
 
-export async function serveDevnet(chain: DevnetChain, port = 0): Promise<DevnetServer> {
+export interface DevnetServeOptions {
+  /**
+   * The network /info reports. A test can serve the devnet as a testnet or mainnet node to drive the app's node
+   * runtime, whose network check refuses a node on another network than the ledger's.
+   */
+  network?: 'devnet' | 'testnet' | 'mainnet';
+  /** Whether the /blockchain endpoints of a node running with `extraIndex = true` are served. */
+  extraIndex?: boolean;
+}
+
+export async function serveDevnet(chain: DevnetChain, port = 0, options: DevnetServeOptions = {}): Promise<DevnetServer> {
+  const served = { network: options.network ?? 'devnet', extraIndex: options.extraIndex ?? true };
   const server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
-    route(chain, request, url).then(
+    route(chain, request, url, served).then(
       (body) => reply(response, 200, body),
       (error: unknown) => {
         if (error instanceof HttpError) reply(response, error.status, { error: error.status, reason: error.reason, detail: error.message });

@@ -30,3 +30,12 @@ export function parseAmount(text: string): bigint | undefined {
   const minor = BigInt(whole as string) * 100n + BigInt(fraction.padEnd(2, '0'));
   return sign === '-' ? -minor : minor;
 }
+
+const NANOERG_PER_ERG = 1_000_000_000n;
+
+/** nanoERG to the text a member reads: `formatErg(2_500_000_000n) === '2.5 ERG'`; computed on the bigint, never a float. */
+export function formatErg(nanoErg: bigint): string {
+  const whole = nanoErg / NANOERG_PER_ERG;
+  const fraction = (nanoErg % NANOERG_PER_ERG).toString().padStart(9, '0').replace(/0+$/, '');
+  return `${whole}${fraction ? `.${fraction}` : ''} ERG`;
+}

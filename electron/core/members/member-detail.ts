@@ -7,6 +7,8 @@ import { listLets } from '../mirror/queries/lets';
 import { findMember, profilesByKey } from '../mirror/queries/members';
 import { transactionDescriptions } from '../mirror/queries/transaction-descriptions';
 import type { ErgoNetwork } from '../signers/signer';
+import { collateralTerms } from '../mirror/queries/trustless';
+import { debtBackedBy, memberLimits } from './collateral-limits';
 import { headroom } from './limits';
 import { ownerAddress } from './owner-address';
 
@@ -38,11 +40,13 @@ export function memberDetail(db: Db, id: number, options: DetailOptions): Member
         confirmed: confirmations >= options.confirmationDepth,
       };
     });
-    const limits = { floor: lets.creditFloor, cap: lets.creditCap };
+    const terms = member.collateral && collateralTerms(db, member.letsId);
+    const limits = memberLimits({ floor: lets.creditFloor, cap: lets.creditCap }, member.collateral, terms);
     return {
       ...member,
-      lets: { id: lets.id, name: lets.name, unit: lets.unit, creditFloor: lets.creditFloor, creditCap: lets.creditCap },
+      lets: { id: lets.id, name: lets.name, unit: lets.unit, model: lets.model, creditFloor: lets.creditFloor, creditCap: lets.creditCap },
       headroom: member.balance === null ? null : headroom(member.balance, limits),
+      debtBackedByCollateral: member.collateral && terms ? debtBackedBy(member.collateral, terms) : null,
       ownerAddress: ownerAddress(member.ownerKey, options.network),
       network: options.network,
       history,

@@ -25,6 +25,13 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): D
     throw new AppError('database-error', `The local database at ${file} could not be opened.`, `Check that the folder is writable. (${(error as Error).message})`);
   }
   db.pragma('journal_mode = WAL');
+  // Under WAL, NORMAL never corrupts the file: a power cut can lose the last commits, which the next sync fetches
+  // again from the chain (the mirror is derived data). A process crash loses nothing. It saves an fsync per commit.
+  db.pragma('synchronous = NORMAL');
+  // A full sync updates random pages of the box-id index; with SQLite's default 2 MB cache each of those is a read
+  // from the OS. 64 MB holds the indexes of a 100 000-trade history.
+  db.pragma('cache_size = -65536');
+  db.pragma('temp_store = MEMORY');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   db.defaultSafeIntegers(true);

@@ -18,7 +18,8 @@ export interface LetsOnChain {
 }
 
 interface LetsScripts {
-  management_tree: string;
+  /** Null for a trustless LETS, which has no management box (PROTOCOL.md, model 2). */
+  management_tree: string | null;
   account_tree: string;
 }
 
@@ -30,6 +31,13 @@ interface LetsScripts {
 export async function letsOnChain(db: Db, chain: ChainAccess, letsId: number, pending: PendingView): Promise<LetsOnChain> {
   const scripts = db.prepare('SELECT management_tree, account_tree FROM lets_chain WHERE lets_id = ?').get(letsId) as LetsScripts | undefined;
   if (!scripts) throw new AppError('not-found', 'This LETS is not followed on chain by this app.', 'Choose a LETS from the list.');
+  if (scripts.management_tree === null) {
+    throw new AppError(
+      'invalid-input',
+      'This is a trustless LETS: its members join and trade from their own wallets, so the app records no transactions for it.',
+      'Choose a committee LETS; this app follows a trustless one read-only.',
+    );
+  }
 
   const current = async (mirrored: string[], isCandidate: (box: Box<Amount>) => boolean, what: string) => {
     const created = pending.created.find((box) => isCandidate(box) && !pending.spent.has(box.boxId));

@@ -1,5 +1,6 @@
 import type { MemberStatement, StatementBoxReference, StatementLine, StatementNetwork } from '../api/calls/statement-types';
 import { AppError } from '../errors/app-error';
+import { debtBackedBy, memberLimits } from '../members/collateral-limits';
 import { headroom } from '../members/limits';
 import { ownerAddress } from '../members/owner-address';
 import type { Db } from '../mirror/database';
@@ -15,6 +16,7 @@ import {
   type StatementLetsRow,
 } from '../mirror/queries/statement';
 import { transactionDescriptions } from '../mirror/queries/transaction-descriptions';
+import { collateralInBox, collateralTerms } from '../mirror/queries/trustless';
 import { inChainOrder } from './chain-order';
 import { verification } from './verification';
 
@@ -104,10 +106,22 @@ function buildStatement(db: Db, lets: StatementLetsRow, memberId: number, period
   checkRunningBalances(member.name, openingBalance, lines);
   const closingBalance = lines.at(-1)?.balanceAfter ?? openingBalance;
   const closingBox = closingBoxOf(db, lets.id, member.ownerKey, entries.at(-1));
+  const collateral = closingBox && collateralInBox(db, closingBox.boxId);
+  const terms = collateral && collateralTerms(db, lets.id);
+  const limits = memberLimits({ floor: lets.creditFloor, cap: lets.creditCap }, collateral, terms);
   const { network } = context;
 
   return {
-    lets: { id: lets.id, name: lets.name, unit: lets.unit, tokenId: lets.tokenId, membershipTokenId: lets.membershipTokenId, creditFloor: lets.creditFloor, creditCap: lets.creditCap },
+    lets: {
+      id: lets.id,
+      name: lets.name,
+      unit: lets.unit,
+      tokenId: lets.tokenId,
+      membershipTokenId: lets.membershipTokenId,
+      model: lets.model,
+      creditFloor: lets.creditFloor,
+      creditCap: lets.creditCap,
+    },
     member: {
       id: member.id,
       name: member.name,
@@ -121,7 +135,8 @@ function buildStatement(db: Db, lets: StatementLetsRow, memberId: number, period
     totalIn: sum(lines.map((l) => l.amountIn)),
     totalOut: sum(lines.map((l) => l.amountOut)),
     closingBalance,
-    headroom: headroom(closingBalance, { floor: lets.creditFloor, cap: lets.creditCap }),
+    headroom: headroom(closingBalance, limits),
+    collateral: collateral && terms ? { ...collateral, backsDebtOf: debtBackedBy(collateral, terms) } : null,
     generatedAt: context.now.toISOString(),
     chain: { network, closingBox, currentBoxId: currentAccountBoxId(db, lets.id, member.ownerKey), mirrorTip: storedTip(db) },
     verification: verification({ network, membershipTokenId: lets.membershipTokenId, closingBox, closingBalance }),

@@ -1,11 +1,10 @@
 import { useEffect, useState } from 'react';
 import type { OutboxEntry, PreparedTransaction, SignerChoice } from '../../../electron/core/api/calls/outbox-types';
-import { formatAmount } from '../../../electron/core/lets/amount';
+import { formatAmount, formatErg } from '../../../electron/core/lets/amount';
 import { asApiError, callApi, type ApiError } from '../api/client';
 import { useCall } from '../hooks/use-call';
 import { downloadFile } from './download-file';
 import { ErrorNotice } from './ErrorNotice';
-import { formatErg } from '../screens/format';
 import { OUTBOX_STATE_TEXT } from './outbox-states';
 import '../styles/transactions.css';
 

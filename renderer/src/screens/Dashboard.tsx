@@ -16,11 +16,14 @@ const ATTENTION: Record<string, string> = {
 };
 
 function LetsCard({ lets, monthStart, rule }: { lets: LetsAtAGlance; monthStart: number; rule: string }) {
-  const unbalanced = lets.model === 'committee' && lets.trialBalance !== 0n;
+  // Both models conserve value on chain (trades move, joins and withdrawals happen at 0.00): Σ = 0 always.
+  const unbalanced = lets.trialBalance !== 0n;
   return (
     <li className="card">
       <h2>{lets.name}</h2>
       <dl className="facts">
+        <dt>Model</dt>
+        <dd>{lets.model === 'trustless' ? 'Trustless: members join with collateral and trade from their own wallets; followed read-only' : 'Committee'}</dd>
         <dt>Unit</dt>
         <dd>{lets.unit}</dd>
         <dt>Credit floor</dt>
@@ -38,7 +41,7 @@ function LetsCard({ lets, monthStart, rule }: { lets: LetsAtAGlance; monthStart:
               Balances do not add up to zero: rebuild the mirror in Settings.
             </span>
           ) : (
-            lets.model === 'committee' && <span className="check-ok"> ✓ balances add up to zero</span>
+            <span className="check-ok"> ✓ balances add up to zero</span>
           )}
         </dd>
         <dt>Credit issued</dt>

@@ -4,6 +4,7 @@ import { asApiError, callApi, type ApiError } from '../api/client';
 import { downloadFile } from '../components/download-file';
 import { EmptyState } from '../components/EmptyState';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { LetsChooser, useLetsChoice } from '../components/LetsChooser';
 import { Loading } from '../components/Loading';
 import { LIVE_REFRESH_MS, useCall } from '../hooks/use-call';
 import { MemberDetailView } from './members/MemberDetailView';
@@ -25,10 +26,8 @@ export function Members() {
   const [openId, setOpenId] = useState<number | null>(null);
   const [importing, setImporting] = useState(false);
   const [exportError, setExportError] = useState<ApiError | null>(null);
-  const lets = useCall('lets.list', {}).state;
-  const [chosenLets, setChosenLets] = useState<number | null>(null);
-  const letsList = lets.status === 'ready' ? lets.value : [];
-  const letsId = chosenLets ?? letsList[0]?.id ?? null;
+  const choice = useLetsChoice();
+  const letsId = choice.lets?.id ?? null;
   // Polled, so balances and new enrolments show as the chain confirms them.
   const { state, reload } = useCall('members.list', { search, letsId, ...order }, LIVE_REFRESH_MS);
 
@@ -58,18 +57,7 @@ export function Members() {
   return (
     <>
       <div className="toolbar">
-        {letsList.length > 1 && (
-          <label className="field">
-            <span>LETS</span>
-            <select value={letsId ?? ''} onChange={(e) => setChosenLets(Number(e.target.value))}>
-              {letsList.map((l) => (
-                <option key={l.id} value={l.id}>
-                  {l.name}
-                </option>
-              ))}
-            </select>
-          </label>
-        )}
+        <LetsChooser choice={choice} />
         <label className="field">
           <span>Search members</span>
           <input type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder="Name or contact" />
@@ -94,7 +82,12 @@ export function Members() {
           <p>{search ? 'Try a shorter part of the name or contact.' : 'Members appear here once they are enrolled in your LETS or imported from a CSV file.'}</p>
         </EmptyState>
       )}
-      {state.status === 'ready' && state.value.length > 0 && <MemberDirectory members={state.value} order={order} onSort={setOrder} onOpen={setOpenId} />}
+      {choice.lets?.model === 'trustless' && (
+        <p className="notice">Members of {choice.lets.name} join and trade from their own wallets, each backing their debt with locked ERG; this app follows it read-only.</p>
+      )}
+      {state.status === 'ready' && state.value.length > 0 && (
+        <MemberDirectory members={state.value} order={order} onSort={setOrder} onOpen={setOpenId} withCollateral={choice.lets?.model === 'trustless'} />
+      )}
     </>
   );
 }

@@ -5,6 +5,7 @@ import { toPdfFileName } from '../../../electron/core/api/pdf-request';
 import { canSavePdf, chooseFolder, PdfError, savePdf, savePdfInto, type PdfPageSize } from '../api/pdf';
 import { EmptyState } from '../components/EmptyState';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { LetsChooser, useLetsChoice } from '../components/LetsChooser';
 import { Loading } from '../components/Loading';
 import { useCall } from '../hooks/use-call';
 import { localTimeZone, monthRange, periodInstants, rangeFor, type DateRange, type PeriodChoice } from '../../../electron/core/api/calls/statement-period';
@@ -52,9 +53,9 @@ function PeriodFields({ choice, custom, onChoice, onCustom }: { choice: PeriodCh
  * then print, save one PDF, or (all members, desktop app) save one PDF per member into a folder.
  */
 export function Statements() {
-  const letsList = useCall('lets.list', {});
-  const [chosenLets, setChosenLets] = useState<number | null>(null);
-  const letsId = chosenLets ?? (letsList.state.status === 'ready' ? (letsList.state.value[0]?.id ?? null) : null);
+  const letsChoice = useLetsChoice();
+  const letsList = letsChoice.list;
+  const letsId = letsChoice.lets?.id ?? null;
   const members = useCall('members.list', { letsId });
   const [who, setWho] = useState<number | 'all'>('all');
   const [choice, setChoice] = useState<PeriodChoice>('this-month');
@@ -69,12 +70,12 @@ export function Statements() {
   const statements = useStatements(letsId !== null && instants ? { letsId, who, ...instants } : null);
   const ready = statements?.status === 'ready' ? statements.value : [];
   const timeZone = localTimeZone();
-  const letsName = letsList.state.status === 'ready' ? (letsList.state.value.find((l) => l.id === letsId)?.name ?? 'LETS') : 'LETS';
+  const letsName = letsChoice.lets?.name ?? 'LETS';
   const busy = progress !== null;
 
   /** Another LETS has other members: start again from all of them. */
   function chooseLets(id: number) {
-    setChosenLets(id);
+    letsChoice.choose(id);
     setWho('all');
   }
 
@@ -116,18 +117,7 @@ export function Statements() {
   return (
     <div className="statements-screen">
       <form className="toolbar statements-controls" aria-label="Statement options" onSubmit={(e) => e.preventDefault()}>
-        {letsList.state.status === 'ready' && letsList.state.value.length > 1 && (
-          <label className="field">
-            <span>LETS</span>
-            <select value={letsId ?? ''} onChange={(e) => chooseLets(Number(e.target.value))}>
-              {letsList.state.value.map((l) => (
-                <option key={l.id} value={l.id}>
-                  {l.name}
-                </option>
-              ))}
-            </select>
-          </label>
-        )}
+        <LetsChooser choice={{ ...letsChoice, choose: chooseLets }} />
         <label className="field">
           <span>Member</span>
           <select value={String(who)} onChange={(e) => setWho(e.target.value === 'all' ? 'all' : Number(e.target.value))}>
@@ -177,8 +167,8 @@ export function Statements() {
         </p>
       )}
 
-      {letsList.state.status === 'failed' && <ErrorNotice error={letsList.state.error} />}
-      {letsList.state.status === 'ready' && letsList.state.value.length === 0 && (
+      {letsList.status === 'failed' && <ErrorNotice error={letsList.error} />}
+      {letsList.status === 'ready' && letsList.value.length === 0 && (
         <EmptyState title="No LETS yet">
           <p>Statements appear here once the app follows a LETS.</p>
         </EmptyState>

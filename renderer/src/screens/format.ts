@@ -14,11 +14,3 @@ export function shortId(id: string): string {
   return `${id.slice(0, 8)}…${id.slice(-6)}`;
 }
 
-const NANO_ERGS_PER_ERG = 1_000_000_000n;
-
-/** nanoERG as ERG with the digits that matter ("0.0011 ERG"); computed on the bigint, never through a float. */
-export function formatErg(nanoErgs: bigint): string {
-  const whole = nanoErgs / NANO_ERGS_PER_ERG;
-  const fraction = (nanoErgs % NANO_ERGS_PER_ERG).toString().padStart(9, '0').replace(/0+$/, '');
-  return `${whole}${fraction ? `.${fraction}` : ''} ERG`;
-}

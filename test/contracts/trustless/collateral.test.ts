@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { collateralFor, formatErg, mostDebtBackedBy } from '../../../electron/core/contracts/trustless/collateral';
+import { collateralFor, mostDebtBackedBy } from '../../../electron/core/contracts/trustless/collateral';
+import { formatErg } from '../../../electron/core/lets/amount';
 
 describe('the collateral rule in TypeScript', () => {
   it('backs a debt rounded down, and names the least collateral for a debt', () => {

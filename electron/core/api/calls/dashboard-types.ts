@@ -35,7 +35,7 @@ export interface LetsAtAGlance {
   notEnrolledCount: number;
   /** Σ of the negative balances, as a positive amount: what members owe together. */
   creditIssued: bigint;
-  /** Σ balances; anything but 0 in a committee LETS is an alarm. */
+  /** Σ balances; anything but 0 is an alarm (both models conserve value on chain: joins and closings happen at 0.00). */
   trialBalance: bigint;
   tradesThisMonth: number;
   nearLimit: MemberNearLimit[];

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { call } from '../call';
 import type { LetsSummary, MemberSummary } from '../types';
-import { PROFILE_LIMITS, type ImportPreview, type MemberCsvFile, type MemberDetail } from './member-types';
+import { PROFILE_LIMITS, type ImportPreview, type LetsRules, type MemberCsvFile, type MemberDetail } from './member-types';
 
 const memberId = z.number().int().positive();
 const letsId = z.number().int().positive();
@@ -18,6 +18,8 @@ const profileFields = {
 /** The LETS the mirror follows and their members: directory, detail, local-only metadata, CSV import and export. */
 export const memberCalls = {
   'lets.list': call<LetsSummary[]>()(z.strictObject({})),
+  /** Per followed LETS, which rules its chain contracts enforce and which are only kept by the app or its people. */
+  'lets.rules': call<LetsRules[]>()(z.strictObject({})),
   'members.list': call<MemberSummary[]>()(
     z.strictObject({
       search: z.string().trim().max(100, 'Search text can be at most 100 characters.').default(''),

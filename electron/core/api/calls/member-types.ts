@@ -37,9 +37,11 @@ export interface MemberHistoryRow {
 
 export interface MemberDetail extends MemberSummary {
   notes: string;
-  lets: { id: number; name: string; unit: string; creditFloor: bigint; creditCap: bigint | null };
-  /** Null while not enrolled (no balance yet). */
+  lets: { id: number; name: string; unit: string; model: 'committee' | 'trustless'; creditFloor: bigint; creditCap: bigint | null };
+  /** Null while not enrolled (no balance yet). In a trustless LETS the collateral may set a higher floor. */
   headroom: Headroom | null;
+  /** Trustless LETS: the most debt the member's collateral backs; null otherwise. */
+  debtBackedByCollateral: bigint | null;
   accountBoxId: string | null;
   /** P2PK address of the owner key, encoded for the chain's network. */
   ownerAddress: string;
@@ -76,4 +78,19 @@ export interface MemberCsvFile {
   fileName: string;
   csv: string;
   rowCount: number;
+}
+
+/** One rule of a LETS in words, e.g. "Credit floor" / "No balance can go below −200.00 EUR-LETS." */
+export interface RuleText {
+  rule: string;
+  detail: string;
+}
+
+/** Which rules of a followed LETS the chain enforces for its model, and which only the app (or its people) keep. */
+export interface LetsRules {
+  letsId: number;
+  name: string;
+  model: 'committee' | 'trustless';
+  enforcedByChain: RuleText[];
+  keptByApp: RuleText[];
 }

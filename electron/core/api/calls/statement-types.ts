@@ -1,3 +1,5 @@
+import type { MemberCollateral } from '../types';
+
 /** The shapes of a member statement as they cross the API boundary: bigint for money, ISO strings for instants. */
 
 export type StatementNetwork = 'mainnet' | 'testnet' | 'devnet';
@@ -49,6 +51,7 @@ export interface MemberStatement {
     unit: string;
     tokenId: string;
     membershipTokenId: string | null;
+    model: 'committee' | 'trustless';
     creditFloor: bigint;
     creditCap: bigint | null;
   };
@@ -68,6 +71,11 @@ export interface MemberStatement {
   closingBalance: bigint;
   /** Room left at the closing balance: how much more the member may spend, and receive (null without a cap). */
   headroom: { toFloor: bigint; toCap: bigint | null };
+  /**
+   * Trustless LETS: the collateral locked in the account box that held the closing balance, and the most debt it
+   * backs (the spending room above already counts it). Null in a committee LETS or without an account.
+   */
+  collateral: (MemberCollateral & { backsDebtOf: bigint }) | null;
   generatedAt: string;
   chain: {
     network: StatementNetwork | null;

@@ -1,11 +1,13 @@
 import type { AreaHandlers } from '../../api/contract';
 import type { memberCalls } from '../../api/calls/member-calls';
+import { letsRules } from '../../lets/chain-rules';
 import { exportMembersCsv } from '../../members/member-export';
 import { memberDetail } from '../../members/member-detail';
 import { addMember } from '../../members/member-check';
 import { importMembers, previewImport } from '../../members/member-import';
 import { listLets } from '../../mirror/queries/lets';
 import { listMembers, updateMemberProfile } from '../../mirror/queries/members';
+import { trustlessFacts } from '../../mirror/queries/trustless';
 import { addressNetwork } from '../../operations/signing-keys';
 import type { ErgoNetwork } from '../../signers/signer';
 import type { CoreContext } from '../core-context';
@@ -18,6 +20,7 @@ export function memberHandlers(ctx: CoreContext): AreaHandlers<typeof memberCall
   const detail = (id: number) => memberDetail(ctx.db, id, { network: network(), confirmationDepth: ctx.chain()?.confirmations ?? DEFAULT_CONFIRMATIONS });
   return {
     'lets.list': () => listLets(ctx.db),
+    'lets.rules': () => listLets(ctx.db).map((lets) => letsRules(lets, trustlessFacts(ctx.db, lets.id))),
     'members.list': (query) => listMembers(ctx.db, query),
     'members.get': ({ id }) => detail(id),
     'members.add': ({ letsId, key, ...profile }) => {

@@ -17,17 +17,20 @@ import { SignerCatalogue } from '../../operations/signing-keys';
 import { parseKeyPath } from '../../signers/key-paths';
 import { verifyAddressOnDevice } from '../../signers/ledger/ledger-accounts';
 import type { CoreContext } from '../core-context';
+import type { ChainRuntime } from '../devnet-runtime';
 
 function toEntry({ signedJson: _signed, ...item }: OutboxItem): OutboxEntry {
   return item;
 }
 
 export function outboxHandlers(ctx: CoreContext): AreaHandlers<typeof outboxCalls> {
-  let catalogue: SignerCatalogue | undefined;
+  // One catalogue per chain runtime: after Settings switch from the devnet to a node, the demo key must be gone.
+  const catalogues = new WeakMap<ChainRuntime, SignerCatalogue>();
   const signers = () => {
     const chain = ctx.chain();
     if (!chain) throw new AppError('chain-unreachable', 'The app is not connected to a chain yet.', 'Wait a moment for it to connect, then try again.');
-    catalogue ??= new SignerCatalogue(ctx.device, chain.access.network);
+    const catalogue = catalogues.get(chain) ?? new SignerCatalogue(ctx.device, chain.access.network);
+    catalogues.set(chain, catalogue);
     return { chain, catalogue };
   };
   const operations = (choice: SignerChoice): SigningContext => {

@@ -1,6 +1,6 @@
 import type { Amount, Box, EIP12UnsignedTransaction } from '@fleet-sdk/common';
 import { OutputBuilder } from '@fleet-sdk/core';
-import { formatErg } from '../../contracts/trustless/collateral';
+import { formatErg } from '../../lets/amount';
 import { readPublicTokenPool } from '../../contracts/trustless/trustless-boxes';
 import { JOIN_WINDOW, trustlessContracts } from '../../contracts/trustless/trustless-contracts';
 import type { TrustlessLets } from '../../contracts/trustless/trustless-parameters';

@@ -1,11 +1,11 @@
 import type { EIP12UnsignedTransaction } from '@fleet-sdk/common';
 import { OutputBuilder } from '@fleet-sdk/core';
-import { collateralFor, formatErg, mostDebtBackedBy } from '../../contracts/trustless/collateral';
+import { collateralFor, mostDebtBackedBy } from '../../contracts/trustless/collateral';
 import { readTrustlessAccount, type TrustlessAccountState } from '../../contracts/trustless/trustless-boxes';
 import type { TrustlessLets } from '../../contracts/trustless/trustless-parameters';
 import { encodeTrustlessAccountRegisters } from '../../contracts/trustless/trustless-registers';
 import { AppError } from '../../errors/app-error';
-import { formatAmount } from '../../lets/amount';
+import { formatAmount, formatErg } from '../../lets/amount';
 import type { MemberAccount } from '../../lets/member-account';
 import { assembleTransaction, type Funding } from '../funding';
 import { balancesAfterTrade, refuseImpossiblePayment } from '../trade';

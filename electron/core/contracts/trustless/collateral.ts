@@ -11,11 +11,3 @@ export function collateralFor(debt: bigint, collateralPerUnit: bigint): bigint {
   return debt <= 0n ? 0n : debt * collateralPerUnit;
 }
 
-const NANOERG_PER_ERG = 1_000_000_000n;
-
-/** nanoERG to the text a member reads: `formatErg(2_500_000_000n) === '2.5 ERG'`. */
-export function formatErg(nanoErg: bigint): string {
-  const whole = nanoErg / NANOERG_PER_ERG;
-  const fraction = (nanoErg % NANOERG_PER_ERG).toString().padStart(9, '0').replace(/0+$/, '');
-  return `${whole}${fraction ? `.${fraction}` : ''} ERG`;
-}

@@ -1,7 +1,6 @@
 import { AppError } from '../../errors/app-error';
-import { fitsInLong } from '../../lets/amount';
+import { fitsInLong, formatErg } from '../../lets/amount';
 import { validateLetsParameters, type Lets, type LetsParameters } from '../../lets/lets-parameters';
-import { formatErg } from './collateral';
 
 /** What a trustless LETS adds to the common parameters: the collateral its members lock (public-token.es). */
 export interface CollateralTerms {

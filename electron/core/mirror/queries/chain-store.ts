@@ -12,11 +12,13 @@ const statementCache = new WeakMap<Db, ReturnType<typeof prepare>>();
 function prepare(db: Db) {
   return {
     insertBlock: db.prepare('INSERT INTO blocks (height, header_id, parent_id, timestamp) VALUES (?, ?, ?, ?)'),
-    insertBox: db.prepare(`INSERT INTO boxes (box_id, lets_id, kind, transaction_id, output_index, created_height, value, ergo_tree, assets, registers, owner_key, balance)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-    spendBox: db.prepare('UPDATE boxes SET spent_by = ?, spent_height = ? WHERE box_id = ?'),
+    insertBox: db.prepare(`INSERT INTO box_rows (box_id, lets_id, kind, transaction_id, output_index, created_height, value, script_id, assets, registers, owner_key, balance, spent_by, spent_height)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    addScript: db.prepare('INSERT INTO scripts (ergo_tree) VALUES (?) ON CONFLICT (ergo_tree) DO NOTHING'),
+    scriptId: db.prepare('SELECT id FROM scripts WHERE ergo_tree = ?').pluck(),
+    spendBox: db.prepare('UPDATE box_rows SET spent_by = ?, spent_height = ? WHERE box_id = ?'),
     findBox: db.prepare('SELECT * FROM boxes WHERE box_id = ?'),
-    findSpendable: db.prepare('SELECT lets_id, kind, owner_key, balance FROM boxes WHERE box_id = ?'),
+    findSpendable: db.prepare('SELECT lets_id, kind, owner_key, balance FROM box_rows WHERE box_id = ?'),
     insertEntry: db.prepare(`INSERT INTO ledger_entries (transaction_id, lets_id, member_key, counterparty_key, kind, delta, balance_after, height, timestamp)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     headerAt: db.prepare('SELECT header_id FROM blocks WHERE height = ?').pluck(),
@@ -36,7 +38,7 @@ function statements(db: Db) {
 interface BoxRow {
   box_id: string;
   lets_id: bigint;
-  kind: 'management' | 'account';
+  kind: SpentBox['kind'];
   transaction_id: string;
   output_index: bigint;
   created_height: bigint;
@@ -50,26 +52,39 @@ interface BoxRow {
 
 export function loadTracked(db: Db): { tracked: TrackedLets[]; letsTokenIds: Map<number, string> } {
   const rows = db
-    .prepare('SELECT c.lets_id, l.lets_token_id, c.membership_token_id, c.account_tree, c.management_tree, c.start_height FROM lets_chain c JOIN lets l ON l.id = c.lets_id')
-    .all() as { lets_id: bigint; lets_token_id: string; membership_token_id: string; account_tree: string; management_tree: string; start_height: bigint }[];
+    .prepare('SELECT c.lets_id, l.lets_token_id, c.membership_token_id, c.account_tree, c.management_tree, c.public_token_tree, c.start_height FROM lets_chain c JOIN lets l ON l.id = c.lets_id')
+    .all() as {
+    lets_id: bigint;
+    lets_token_id: string;
+    membership_token_id: string;
+    account_tree: string;
+    management_tree: string | null;
+    public_token_tree: string | null;
+    start_height: bigint;
+  }[];
   return {
     tracked: rows.map((r) => ({
       letsId: Number(r.lets_id),
       membershipTokenId: r.membership_token_id,
       accountTree: r.account_tree,
       managementTree: r.management_tree,
+      publicTokenTree: r.public_token_tree,
       startHeight: Number(r.start_height),
     })),
     letsTokenIds: new Map(rows.map((r) => [Number(r.lets_id), r.lets_token_id])),
   };
 }
 
-export function trackLetsOnChain(db: Db, lets: Omit<TrackedLets, 'letsId'> & { letsId: number }): void {
-  db.prepare('INSERT INTO lets_chain (lets_id, membership_token_id, account_tree, management_tree, start_height) VALUES (?, ?, ?, ?, ?)').run(
+/** A committee LETS names its management tree, a trustless one its public token tree (exactly one of the two). */
+export type LetsOnChain = Omit<TrackedLets, 'managementTree' | 'publicTokenTree'> & ({ managementTree: string } | { publicTokenTree: string });
+
+export function trackLetsOnChain(db: Db, lets: LetsOnChain): void {
+  db.prepare('INSERT INTO lets_chain (lets_id, membership_token_id, account_tree, management_tree, public_token_tree, start_height) VALUES (?, ?, ?, ?, ?, ?)').run(
     lets.letsId,
     lets.membershipTokenId,
     lets.accountTree,
-    lets.managementTree,
+    'managementTree' in lets ? lets.managementTree : null,
+    'publicTokenTree' in lets ? lets.publicTokenTree : null,
     lets.startHeight,
   );
 }
@@ -102,7 +117,7 @@ export function findMirroredBox(db: Db, boxId: HexId): MirroredBox | undefined {
 
 /** What the sync needs of a box a transaction spends: whose it was and what it held, without its bulky columns. */
 export function findSpendableBox(db: Db, boxId: HexId): SpentBox | undefined {
-  const row = statements(db).findSpendable.get(boxId) as { lets_id: bigint; kind: 'management' | 'account'; owner_key: string; balance: bigint | null } | undefined;
+  const row = statements(db).findSpendable.get(boxId) as { lets_id: bigint; kind: SpentBox['kind']; owner_key: string; balance: bigint | null } | undefined;
   return row && { boxId, letsId: Number(row.lets_id), kind: row.kind, ownerKey: row.owner_key, balance: row.balance };
 }
 
@@ -110,7 +125,32 @@ export function insertBlock(db: Db, header: ChainHeader): void {
   statements(db).insertBlock.run(header.height, header.id, header.parentId, header.timestamp);
 }
 
-export function insertMirroredBox(db: Db, mirrored: MirroredBox, height: number): void {
+/**
+ * The id of an ergo tree in the scripts table, added if new. `known` remembers ids for one SQLite transaction only:
+ * an id from a transaction that was rolled back would point at nothing.
+ */
+function scriptId(db: Db, ergoTree: string, known: Map<string, bigint>): bigint {
+  let id = known.get(ergoTree);
+  if (id === undefined) {
+    const { addScript, scriptId: find } = statements(db);
+    addScript.run(ergoTree);
+    id = find.get(ergoTree) as bigint;
+    known.set(ergoTree, id);
+  }
+  return id;
+}
+
+/**
+ * `scripts` caches tree ids within the caller's SQLite transaction (see scriptId); pass a new Map per transaction.
+ * `spent`: a box the same batch of blocks already spent is written spent (see sync/box-batch.ts).
+ */
+export function insertMirroredBox(
+  db: Db,
+  mirrored: MirroredBox,
+  height: number,
+  scripts: Map<string, bigint> = new Map(),
+  spent: { by: HexId; height: number } | null = null,
+): void {
   const { box } = mirrored;
   statements(db).insertBox.run(
     box.boxId,
@@ -120,11 +160,13 @@ export function insertMirroredBox(db: Db, mirrored: MirroredBox, height: number)
     box.index,
     height,
     box.value,
-    box.ergoTree,
+    scriptId(db, box.ergoTree, scripts),
     JSON.stringify(box.assets.map((a) => ({ tokenId: a.tokenId, amount: a.amount.toString() }))),
     JSON.stringify(box.additionalRegisters),
     mirrored.ownerKey,
     mirrored.balance,
+    spent?.by ?? null,
+    spent?.height ?? null,
   );
 }
 
@@ -139,8 +181,8 @@ export function insertLedgerEntry(db: Db, entry: LedgerEntry, transactionId: Hex
 /** Undoes everything above `height`: the caller runs this inside the same transaction as the reorg's new blocks. */
 export function rollbackAbove(db: Db, height: number): void {
   db.prepare('DELETE FROM ledger_entries WHERE height > ?').run(height);
-  db.prepare('DELETE FROM boxes WHERE created_height > ?').run(height);
-  db.prepare('UPDATE boxes SET spent_by = NULL, spent_height = NULL WHERE spent_height > ?').run(height);
+  db.prepare('DELETE FROM box_rows WHERE created_height > ?').run(height);
+  db.prepare('UPDATE box_rows SET spent_by = NULL, spent_height = NULL WHERE spent_height > ?').run(height);
   db.prepare('DELETE FROM blocks WHERE height > ?').run(height);
 }
 

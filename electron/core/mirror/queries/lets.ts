@@ -14,13 +14,14 @@ interface LetsRow {
   trial_balance: bigint;
 }
 
+/** The LETS the treasurer runs (committee) first, then those the app only follows (trustless); by name within each. */
 export function listLets(db: Db): LetsSummary[] {
   const rows = db
     .prepare(
       `SELECT l.id, l.name, l.unit, l.model, l.credit_floor, l.credit_cap,
          count(b.box_id) AS member_count, coalesce(sum(b.balance), 0) AS trial_balance
        FROM lets l LEFT JOIN boxes b ON b.lets_id = l.id AND b.kind = 'account' AND b.spent_by IS NULL
-       GROUP BY l.id ORDER BY l.name`,
+       GROUP BY l.id ORDER BY l.model = 'trustless', l.name`,
     )
     .all() as LetsRow[];
   return rows.map((row) => ({

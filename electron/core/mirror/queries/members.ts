@@ -2,6 +2,7 @@ import type { MemberSort, SortDirection } from '../../api/calls/member-types';
 import type { MemberSummary, MembershipState } from '../../api/types';
 import { AppError } from '../../errors/app-error';
 import type { Db } from '../database';
+import { collateralOf } from './trustless';
 
 export interface MemberQuery {
   search?: string;
@@ -21,13 +22,18 @@ interface MemberRow {
   box_id: string | null;
   last_trade_at: bigint | null;
   closed: bigint;
+  model: 'committee' | 'trustless';
+  value: bigint | null;
+  registers: string | null;
 }
 
-// The member's current account box (if any), the time of their latest trade and whether an account was closed.
-const MEMBER_SELECT = `SELECT p.id, p.lets_id, p.name, p.contact, p.notes, p.owner_key, b.balance, b.box_id,
+// The member's current account box (if any), the time of their latest trade and whether an account was closed; the
+// box's value and registers hold a trustless member's collateral.
+const MEMBER_SELECT = `SELECT p.id, p.lets_id, p.name, p.contact, p.notes, p.owner_key, b.balance, b.box_id, l.model, b.value, b.registers,
     (SELECT max(e.timestamp) FROM ledger_entries e WHERE e.lets_id = p.lets_id AND e.member_key = p.owner_key AND e.kind = 'trade') AS last_trade_at,
     EXISTS (SELECT 1 FROM ledger_entries e WHERE e.lets_id = p.lets_id AND e.member_key = p.owner_key AND e.kind = 'closing') AS closed
   FROM member_profiles p
+  JOIN lets l ON l.id = p.lets_id
   LEFT JOIN boxes b ON b.lets_id = p.lets_id AND b.owner_key = p.owner_key AND b.kind = 'account' AND b.spent_by IS NULL`;
 
 /** Sort keys are chosen from this list, never spliced from input. Members without a value sort last either way. */
@@ -52,6 +58,7 @@ function toSummary(row: MemberRow): MemberSummary {
     state: stateOf(row),
     balance: row.balance,
     lastTradeAt: row.last_trade_at === null ? null : Number(row.last_trade_at),
+    collateral: row.model === 'trustless' && row.value !== null && row.registers !== null ? collateralOf(row.value, row.registers) : null,
   };
 }
 

@@ -11,6 +11,7 @@ export interface StatementLetsRow {
   unit: string;
   tokenId: string;
   membershipTokenId: string | null;
+  model: 'committee' | 'trustless';
   creditFloor: bigint;
   creditCap: bigint | null;
 }
@@ -18,11 +19,20 @@ export interface StatementLetsRow {
 export function statementLets(db: Db, letsId: number): StatementLetsRow | undefined {
   const row = db
     .prepare(
-      `SELECT l.id, l.name, l.unit, l.lets_token_id, l.credit_floor, l.credit_cap, c.membership_token_id
+      `SELECT l.id, l.name, l.unit, l.lets_token_id, l.model, l.credit_floor, l.credit_cap, c.membership_token_id
        FROM lets l LEFT JOIN lets_chain c ON c.lets_id = l.id WHERE l.id = ?`,
     )
     .get(letsId) as
-    | { id: bigint; name: string; unit: string; lets_token_id: string; credit_floor: bigint; credit_cap: bigint | null; membership_token_id: string | null }
+    | {
+        id: bigint;
+        name: string;
+        unit: string;
+        lets_token_id: string;
+        model: StatementLetsRow['model'];
+        credit_floor: bigint;
+        credit_cap: bigint | null;
+        membership_token_id: string | null;
+      }
     | undefined;
   if (!row) return undefined;
   return {
@@ -31,6 +41,7 @@ export function statementLets(db: Db, letsId: number): StatementLetsRow | undefi
     unit: row.unit,
     tokenId: row.lets_token_id,
     membershipTokenId: row.membership_token_id,
+    model: row.model,
     creditFloor: row.credit_floor,
     creditCap: row.credit_cap,
   };

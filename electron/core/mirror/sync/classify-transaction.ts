@@ -1,12 +1,17 @@
 import type { ChainBox, ChainTransaction } from '../../chain/chain-source';
-import { decodeAccountRegisters, decodeManagementRegisters } from '../../contracts/registers';
+import { decodeManagementRegisters } from '../../contracts/registers';
+import { readAccountRegisters } from './account-registers';
+import { isTrustless, recogniseTrustless } from './classify-trustless';
 
 /** A LETS the mirror follows, with what identifies its boxes on chain. */
 export interface TrackedLets {
   letsId: number;
   membershipTokenId: string;
   accountTree: string;
-  managementTree: string;
+  /** Committee LETS: the management box's tree; null for a trustless LETS. */
+  managementTree: string | null;
+  /** Trustless LETS: the public token box's tree; null for a committee LETS. */
+  publicTokenTree: string | null;
   startHeight: number;
 }
 
@@ -14,8 +19,8 @@ export interface TrackedLets {
 export interface SpentBox {
   boxId: string;
   letsId: number;
-  kind: 'management' | 'account';
-  /** Account: the member's key (R4). Management: the committee key (R4). */
+  kind: 'management' | 'account' | 'public-token';
+  /** Account: the member's key (R4). Management: the committee key (R4). Public token box: empty (nobody owns it). */
   ownerKey: string;
   /** Account boxes only (R5). */
   balance: bigint | null;
@@ -48,9 +53,14 @@ export interface TransactionEffects {
  */
 export function recognise(box: ChainBox, tracked: readonly TrackedLets[], letsTokenIds: ReadonlyMap<number, string>): MirroredBox | undefined {
   for (const lets of tracked) {
+    if (isTrustless(lets)) {
+      const found = recogniseTrustless(box, lets, letsTokenIds.get(lets.letsId));
+      if (found) return found;
+      continue;
+    }
     if (box.ergoTree === lets.accountTree) {
       const [token, ...others] = box.assets;
-      const registers = decodeAccountRegisters(box.additionalRegisters);
+      const registers = readAccountRegisters(box.additionalRegisters);
       if (others.length > 0 || token?.tokenId !== lets.membershipTokenId || token.amount !== 1n || !registers) return undefined;
       return { box, letsId: lets.letsId, kind: 'account', ownerKey: registers.owner, balance: registers.balance };
     }

@@ -2,20 +2,18 @@ import type { ChainHeader, ChainSource, ChainTip, ChainTransaction, HexId } from
 import { AppError } from '../../errors/app-error';
 import type { Db } from '../database';
 import {
-  findSpendableBox,
   insertBlock,
   insertLedgerEntry,
-  insertMirroredBox,
   loadTracked,
-  markSpent,
   pruneHeaders,
   rollbackAbove,
   storedHeaderIdAt,
   storedTip,
 } from '../queries/chain-store';
-import { decodeManagementRegisters } from '../../contracts/registers';
+import { decodeLetsParameters } from '../../contracts/registers';
 import { refreshLetsParameters } from '../queries/lets';
 import { awaitingInclusion, markIncluded, reopenAbove } from '../queries/outbox';
+import { BoxBatch } from './box-batch';
 import { classifyTransaction } from './classify-transaction';
 
 /** ARCHITECTURE.md: keep at least 256 headers so any realistic reorg finds its fork point locally. */
@@ -77,15 +75,17 @@ function applyBlocks(db: Db, blocks: FetchedBlock[], { tracked, letsTokenIds }: 
   const warnings: string[] = [];
   db.transaction(() => {
     const ownWaiting = awaitingInclusion(db);
+    const boxes = new BoxBatch(db);
     for (const { header, transactions } of blocks) {
       insertBlock(db, header);
       for (const tx of transactions) {
-        const effects = classifyTransaction(tx, tracked, letsTokenIds, (boxId) => findSpendableBox(db, boxId));
-        for (const boxId of effects.spent) markSpent(db, boxId, tx.id, header.height);
+        const effects = classifyTransaction(tx, tracked, letsTokenIds, (boxId) => boxes.find(boxId));
+        for (const boxId of effects.spent) boxes.spend(boxId, tx.id, header.height);
         for (const box of effects.created) {
-          insertMirroredBox(db, box, header.height);
-          if (box.kind === 'management') {
-            const parameters = decodeManagementRegisters(box.box.additionalRegisters);
+          boxes.create(box, header.height);
+          // The management box (committee) and the public token box (trustless) both state the LETS in R5–R8.
+          if (box.kind !== 'account') {
+            const parameters = decodeLetsParameters(box.box.additionalRegisters);
             const warning = parameters && refreshLetsParameters(db, box.letsId, parameters);
             if (warning) warnings.push(warning);
           }
@@ -94,6 +94,7 @@ function applyBlocks(db: Db, blocks: FetchedBlock[], { tracked, letsTokenIds }: 
         if (ownWaiting.has(tx.id)) markIncluded(db, tx.id, header.height);
       }
     }
+    boxes.write();
     pruneHeaders(db, KEPT_HEADERS);
   })();
   return warnings;

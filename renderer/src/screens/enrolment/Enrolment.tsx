@@ -3,11 +3,30 @@ import type { OutboxEntry, PreparedTransaction } from '../../../../electron/core
 import { asApiError, callApi, type ApiError } from '../../api/client';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { useLetsChoice } from '../../components/LetsChooser';
 import { Loading } from '../../components/Loading';
+import { OUTBOX_STATE_TEXT } from '../../components/outbox-states';
 import { TransactionReview } from '../../components/TransactionReview';
 import { LIVE_REFRESH_MS, useCall } from '../../hooks/use-call';
 import { NewMemberForm } from './NewMemberForm';
 import '../../styles/transactions.css';
+
+const WATCH_MS = 2_000;
+
+/** Each enrolment of the batch with its state, followed until the chain has confirmed it. */
+function SentEnrolments({ sent }: { sent: Batch['sent'] }) {
+  const outbox = useCall('outbox.list', {}, WATCH_MS).state;
+  const stateOf = (transactionId: string) => (outbox.status === 'ready' ? outbox.value.find((e) => e.transactionId === transactionId)?.state : undefined);
+  return (
+    <ul className="sent-enrolments" aria-label="Enrolments sent">
+      {sent.map(({ name, entry }) => (
+        <li key={entry.transactionId}>
+          {name}: {OUTBOX_STATE_TEXT[stateOf(entry.transactionId) ?? entry.state]}
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 interface Batch {
   queue: { id: number; name: string }[];
@@ -20,8 +39,8 @@ interface Batch {
  * each; the next is prepared as soon as the previous is sent, on the management box that one will create.
  */
 export function Enrolment() {
-  const letsList = useCall('lets.list', {}).state;
-  const lets = letsList.status === 'ready' ? letsList.value[0] : undefined;
+  // Only a committee enrols; members of a trustless LETS join from their own wallets.
+  const { list: letsList, lets } = useLetsChoice((l) => l.model === 'committee');
   const members = useCall('members.list', { letsId: lets?.id ?? null }, LIVE_REFRESH_MS);
   const waiting = members.state.status === 'ready' ? members.state.value.filter((m) => m.state === 'not-enrolled') : [];
   const [chosen, setChosen] = useState<ReadonlySet<number>>(new Set());
@@ -87,7 +106,7 @@ export function Enrolment() {
         {error && <ErrorNotice error={error} />}
         {!batch.current && (
           <>
-            <p>They are on their way to the chain; the Ledger screen’s outbox shows each one until it is confirmed.</p>
+            <SentEnrolments sent={batch.sent} />
             <button
               type="button"
               className="button secondary"

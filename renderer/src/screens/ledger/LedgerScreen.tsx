@@ -4,6 +4,7 @@ import { asApiError, callApi, type ApiError } from '../../api/client';
 import { downloadFile } from '../../components/download-file';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { LetsChooser, TRUSTLESS_READ_ONLY, useLetsChoice } from '../../components/LetsChooser';
 import { Loading } from '../../components/Loading';
 import { TransactionReview } from '../../components/TransactionReview';
 import { useCall } from '../../hooks/use-call';
@@ -17,8 +18,9 @@ type Panel = { kind: 'none' } | { kind: 'record' } | { kind: 'review'; prepared:
 
 /** Bookkeeping: record a trade, every trade of the LETS (filtered, exportable), and the outbox. */
 export function LedgerScreen() {
-  const letsList = useCall('lets.list', {}).state;
-  const lets = letsList.status === 'ready' ? letsList.value[0] : undefined;
+  const choice = useLetsChoice();
+  const letsList = choice.list;
+  const { lets } = choice;
   const members = useCall('members.list', { letsId: lets?.id ?? null }).state;
   const [form, setForm] = useState<FilterForm>(NO_FILTER);
   const [panel, setPanel] = useState<Panel>({ kind: 'none' });
@@ -52,13 +54,17 @@ export function LedgerScreen() {
   return (
     <div className="ledger-screen">
       <div className="toolbar">
-        <button type="button" className="button" onClick={() => setPanel({ kind: 'record' })} disabled={panel.kind !== 'none'}>
-          Record a trade
-        </button>
+        <LetsChooser choice={choice} />
+        {lets.model === 'committee' && (
+          <button type="button" className="button" onClick={() => setPanel({ kind: 'record' })} disabled={panel.kind !== 'none'}>
+            Record a trade
+          </button>
+        )}
         <button type="button" className="button secondary" onClick={exportCsv} disabled={typeof filter === 'string'}>
           Export CSV
         </button>
       </div>
+      {lets.model === 'trustless' && <p className="notice">{TRUSTLESS_READ_ONLY}</p>}
       {panel.kind === 'record' && <RecordTrade lets={lets} onClose={closePanel} onConfirmed={refresh} />}
       {panel.kind === 'review' && <TransactionReview prepared={panel.prepared} onFinished={refresh} onClose={closePanel} />}
       {error && <ErrorNotice error={error} />}

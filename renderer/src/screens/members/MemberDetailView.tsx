@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import type { MemberDetail, MemberHistoryRow } from '../../../../electron/core/api/calls/member-types';
-import { formatAmount } from '../../../../electron/core/lets/amount';
+import { formatAmount, formatErg } from '../../../../electron/core/lets/amount';
 import { ApiError, callApi } from '../../api/client';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { formatDate, shortId } from '../format';
@@ -118,6 +118,18 @@ function ProfileForm({ member, onSaved }: { member: MemberDetail; onSaved: (deta
   );
 }
 
+/** In a trustless LETS the collateral can set a higher floor than the LETS's own; say which one binds. */
+function spendText(toFloor: bigint, floor: bigint, letsFloor: bigint): string {
+  return `${formatAmount(toFloor)} (floor ${formatAmount(floor)}${floor === letsFloor ? '' : ', set by the collateral'})`;
+}
+
+function stateText(member: MemberDetail): string {
+  const trustless = member.lets.model === 'trustless';
+  if (member.state === 'enrolled') return trustless ? 'joined on chain (trades from their own wallet)' : 'enrolled on chain';
+  if (member.state === 'closed') return trustless ? 'withdrew their collateral and left' : 'account closed';
+  return trustless ? 'not joined yet: members of a trustless LETS join from their own wallet' : 'not enrolled yet: enrol them with the enrolment wizard';
+}
+
 export function MemberDetailView({ member, onBack, onChanged }: { member: MemberDetail; onBack: () => void; onChanged: (detail: MemberDetail) => void }) {
   const { lets, headroom } = member;
   return (
@@ -133,11 +145,22 @@ export function MemberDetailView({ member, onBack, onChanged }: { member: Member
             {lets.name} ({lets.unit})
           </dd>
           <dt>State</dt>
-          <dd>{member.state === 'enrolled' ? 'enrolled on chain' : member.state === 'closed' ? 'account closed' : 'not enrolled yet: enrol them with the enrolment wizard'}</dd>
+          <dd>{stateText(member)}</dd>
           <dt>Balance</dt>
           <dd className="amount">{balanceText(member)}</dd>
+          {member.collateral && (
+            <>
+              <dt>Collateral</dt>
+              <dd className="amount">
+                {formatErg(member.collateral.locked)}
+                {member.debtBackedByCollateral !== null && ` (backs a debt of up to ${formatAmount(member.debtBackedByCollateral)})`}
+              </dd>
+              <dt>Collateral unlocks</dt>
+              <dd>at block {member.collateral.unlockHeight}; it can be withdrawn from then on at a balance of 0.00</dd>
+            </>
+          )}
           <dt>Can still spend</dt>
-          <dd className="amount">{headroom ? `${formatAmount(headroom.toFloor)} (floor ${formatAmount(lets.creditFloor)})` : '—'}</dd>
+          <dd className="amount">{headroom && member.balance !== null ? spendText(headroom.toFloor, member.balance - headroom.toFloor, lets.creditFloor) : '—'}</dd>
           <dt>Can still receive</dt>
           <dd className="amount">{headroom ? (headroom.toCap === null ? 'no cap' : `${formatAmount(headroom.toCap)} (cap ${formatAmount(lets.creditCap ?? 0n)})`) : '—'}</dd>
           <dt>Account box</dt>

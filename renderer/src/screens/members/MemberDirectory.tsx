@@ -1,6 +1,6 @@
 import type { MemberSort, SortDirection } from '../../../../electron/core/api/calls/member-types';
 import type { MemberSummary } from '../../../../electron/core/api/types';
-import { formatAmount } from '../../../../electron/core/lets/amount';
+import { formatAmount, formatErg } from '../../../../electron/core/lets/amount';
 import { formatDate } from '../format';
 
 export interface SortOrder {
@@ -35,8 +35,8 @@ function SortHeader({ column, order, onSort }: { column: (typeof COLUMNS)[number
 }
 
 /** The member table: sortable headers (buttons, so Tab and Enter work), each name opens the member. */
-export function MemberDirectory(props: { members: MemberSummary[]; order: SortOrder; onSort: (order: SortOrder) => void; onOpen: (id: number) => void }) {
-  const { members, order, onSort, onOpen } = props;
+export function MemberDirectory(props: { members: MemberSummary[]; order: SortOrder; onSort: (order: SortOrder) => void; onOpen: (id: number) => void; withCollateral?: boolean }) {
+  const { members, order, onSort, onOpen, withCollateral = false } = props;
   const [name, balance, lastTrade] = COLUMNS as [(typeof COLUMNS)[number], (typeof COLUMNS)[number], (typeof COLUMNS)[number]];
   return (
     <table className="data-table member-table">
@@ -47,6 +47,14 @@ export function MemberDirectory(props: { members: MemberSummary[]; order: SortOr
           <th scope="col">Contact</th>
           <SortHeader column={balance} order={order} onSort={onSort} />
           <SortHeader column={lastTrade} order={order} onSort={onSort} />
+          {withCollateral && (
+            <>
+              <th scope="col" className="amount">
+                Collateral
+              </th>
+              <th scope="col">Unlocks at block</th>
+            </>
+          )}
         </tr>
       </thead>
       <tbody>
@@ -60,6 +68,12 @@ export function MemberDirectory(props: { members: MemberSummary[]; order: SortOr
             <td>{member.contact}</td>
             <td className="amount">{balanceText(member)}</td>
             <td>{member.lastTradeAt === null ? '—' : formatDate(member.lastTradeAt)}</td>
+            {withCollateral && (
+              <>
+                <td className="amount">{member.collateral ? formatErg(member.collateral.locked) : '—'}</td>
+                <td>{member.collateral ? member.collateral.unlockHeight : '—'}</td>
+              </>
+            )}
           </tr>
         ))}
       </tbody>

@@ -1,6 +1,6 @@
 import type { MemberStatement, StatementLine } from '../../../../electron/core/api/calls/statement-types';
 import type { ReactNode } from 'react';
-import { formatAmount } from '../../../../electron/core/lets/amount';
+import { formatAmount, formatErg } from '../../../../electron/core/lets/amount';
 import { QrCode } from '../../components/QrCode';
 import type { PdfPageSize } from '../../api/pdf';
 import { localDate, periodDates } from '../../../../electron/core/api/calls/statement-period';
@@ -183,6 +183,17 @@ export function StatementDocument({ statement, pageSize, timeZone }: { statement
         <Fact term="Can still receive" amount>
           {headroom.toCap === null ? 'no limit' : money(headroom.toCap)}
         </Fact>
+        {statement.collateral && (
+          <>
+            <Fact term="Collateral locked" amount>
+              {formatErg(statement.collateral.locked)}
+            </Fact>
+            <Fact term="Backs a debt of up to" amount>
+              {money(statement.collateral.backsDebtOf)}
+            </Fact>
+            <Fact term="Collateral unlocks at block">{statement.collateral.unlockHeight}</Fact>
+          </>
+        )}
       </dl>
 
       <ChainReferences statement={statement} />

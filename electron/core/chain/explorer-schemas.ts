@@ -1,0 +1,122 @@
+import { z } from 'zod';
+import { hexId, MEMPOOL_PAGE_LIMIT } from './node-schemas';
+
+/*
+ * The answers of the public Ergo Explorer (github.com/ergoplatform/explorer-backend, modules/explorer-api: the v1
+ * and v0 models) as the node's shapes. The Explorer names fields differently from the node (a box's `id` and `txId`
+ * in v0, registers as objects in v1) but carries the same values, so these schemas only check the Explorer's
+ * envelope and rename; the node's schemas (node-schemas.ts) then judge every value with the same rules as for a
+ * node, so an Explorer box can never be accepted where a node box would be refused. Numbers arrive as bigint
+ * (parseNodeJson), so int64 amounts beyond 2^53 stay exact.
+ */
+
+const anything = z.unknown();
+
+/**
+ * v0 answers registers as `{ "R4": "hex" }`, v1 as `{ "R4": { "serializedValue": "hex", "sigmaType", "renderedValue" } }`
+ * (explorer protocol/registers.scala). Only the serialized bytes matter; the rendering is the Explorer's opinion.
+ */
+const registers = z.record(z.string(), anything, { error: 'must be an object of registers R4 to R9' }).transform((entries) =>
+  // Object.fromEntries creates own properties, so a "__proto__" register stays a key for the node schema to refuse.
+  Object.fromEntries(Object.entries(entries).map(([name, value]) => [name, serializedValue(value)])),
+);
+
+function serializedValue(register: unknown): unknown {
+  if (typeof register === 'object' && register !== null && 'serializedValue' in register) return register.serializedValue;
+  return register;
+}
+
+const boxValues = { value: anything, ergoTree: anything, creationHeight: anything, assets: anything, additionalRegisters: registers };
+
+/** v0 OutputInfo and UOutputInfo (blocks and mempool): `id` and `txId`. */
+const v0Output = z
+  .object({ id: anything, txId: anything, index: anything, ...boxValues }, { error: 'must be a box object' })
+  .transform(({ id, txId, ...box }) => ({ boxId: id, transactionId: txId, ...box }));
+
+/** v1 OutputInfo (GET /api/v1/boxes/…): node names, plus whether and where it is spent. */
+export const explorerBoxSchema = z
+  .object(
+    {
+      boxId: anything,
+      transactionId: anything,
+      index: anything,
+      ...boxValues,
+      spentTransactionId: hexId.nullable(),
+      mainChain: z.boolean({ error: 'must be true or false' }),
+    },
+    { error: 'must be a box object' },
+  )
+  .transform(({ spentTransactionId, mainChain, ...box }) => ({ box, unspent: spentTransactionId === null && mainChain }));
+
+const proofBytes = z.string({ error: 'must be hexadecimal text' }).nullable();
+
+/**
+ * Confirmed inputs (v0 InputInfo) carry the proof bytes but not the context extension; the mirror reads neither,
+ * so an input without them is still a complete record of which box was spent. An empty proof comes back as null.
+ */
+const v0Input = z
+  .object({ id: anything, spendingProof: proofBytes }, { error: 'must be an input object' })
+  .transform(({ id, spendingProof }) => ({ boxId: id, spendingProof: { proofBytes: spendingProof ?? '', extension: {} } }));
+
+/** Mempool inputs (v0 UInputInfo) carry the whole spending proof. */
+const v0MempoolInput = z
+  .object({ id: anything, spendingProof: z.object({ proofBytes, extension: anything }, { error: 'must be a spending proof object' }) }, { error: 'must be an input object' })
+  .transform(({ id, spendingProof }) => ({ boxId: id, spendingProof: { proofBytes: spendingProof.proofBytes ?? '', extension: spendingProof.extension } }));
+
+const v0DataInput = z.object({ id: anything }, { error: 'must be a data input object' }).transform(({ id }) => ({ boxId: id }));
+
+function list<T extends z.ZodType>(item: T) {
+  return z.array(item, { error: 'must be a list' });
+}
+
+function v0Transaction<I extends z.ZodType>(input: I) {
+  return z.object({ id: anything, inputs: list(input), dataInputs: list(v0DataInput), outputs: list(v0Output) }, { error: 'must be a transaction object' });
+}
+
+const blockTransaction = v0Transaction(v0Input).extend({
+  index: z.bigint({ error: 'must be a whole number' }).transform(Number),
+});
+
+/**
+ * GET /api/v1/blocks/{id}: v0 BlockSummary { block: { header, blockTransactions }, references }. The transactions
+ * come with their position in the block, which decides the order boxes are created and spent in, so they are put
+ * in that order and the positions must be exactly 0…n−1.
+ */
+export const explorerBlockSchema = z
+  .object(
+    {
+      block: z.object({ header: anything, blockTransactions: list(blockTransaction) }, { error: 'must be a block object' }),
+    },
+    { error: 'must be a block summary object' },
+  )
+  .transform(({ block }) => ({ header: block.header, transactions: [...block.blockTransactions].sort((a, b) => a.index - b.index) }))
+  .superRefine(({ transactions }, context) => {
+    if (transactions.some((tx, position) => tx.index !== position)) {
+      context.addIssue({ code: 'custom', path: ['block', 'blockTransactions'], message: 'do not have the positions 0 to n−1 in the block' });
+    }
+  })
+  .transform(({ header, transactions }) => ({ header, transactions: transactions.map(({ index: _index, ...tx }) => tx) }));
+
+/** GET /api/v0/transactions/unconfirmed: Items[UTransactionInfo], one page of at most the limit asked for. */
+export const explorerMempoolPageSchema = z
+  .object({ items: list(v0Transaction(v0MempoolInput)).max(MEMPOOL_PAGE_LIMIT, `must have at most ${MEMPOOL_PAGE_LIMIT} entries`) }, { error: 'must be a page object' })
+  .transform(({ items }) => items);
+
+/** GET /api/v1/boxes/unspent/byErgoTree/{tree}: Items[OutputInfo]. */
+export const explorerBoxPageSchema = z.object({ items: list(anything) }, { error: 'must be a page object' }).transform(({ items }) => items);
+
+/** GET /api/v1/networkState: the tip of the main chain as far as the Explorer has indexed it. */
+export const networkStateSchema = z.object(
+  {
+    lastBlockId: hexId,
+    height: z
+      .bigint({ error: 'must be a whole number' })
+      .min(0n, 'must not be negative')
+      .max(2_147_483_647n, 'must be at most 2147483647')
+      .transform(Number),
+  },
+  { error: 'must be a network state object' },
+);
+
+/** POST /api/v1/mempool/transactions/submit: TxIdResponse. */
+export const submittedSchema = z.object({ id: hexId }, { error: 'must be a transaction id object' }).transform(({ id }) => id);

@@ -1,0 +1,144 @@
+import type { ChainBox, ChainInput, ChainToken, ChainTransaction } from './chain-source';
+
+/*
+ * The fast path for the largest answers a node sends: block transactions and mempool pages. The zod schemas in
+ * node-schemas.ts stay the definition of what is acceptable, but checking a block of 100 trades with them took ~15 ms,
+ * more than reading and storing it. This reader checks the same rules in one plain walk and builds the same values;
+ * whenever anything is not as expected it answers undefined, and the caller then runs the zod schema, which refuses
+ * the answer and names the field. So this code never has to describe an error, and it may be stricter than the
+ * schema (for odd but valid input it just defers), never more lenient. test/chain/node-transaction-reader.test.ts
+ * holds both to the same results.
+ */
+
+const LONG_MAX = 9_223_372_036_854_775_807n;
+const INT32_MAX = 2_147_483_647n;
+/** Same bounds as node-schemas.ts. */
+const MAX_BOX_HEX = 2 * 4096;
+const MAX_TX_ITEMS = 32_767;
+const MAX_TOKENS_PER_BOX = 255;
+const MAX_TRANSACTIONS_PER_BLOCK = 100_000;
+
+const LOWER_HEX_BYTES = /^(?:[0-9a-f]{2})*$/;
+const ANY_HEX_BYTES = /^(?:[0-9a-fA-F]{2})*$/;
+const CONTEXT_VARIABLE = /^\d{1,3}$/;
+const REGISTER_NAMES = new Set(['R4', 'R5', 'R6', 'R7', 'R8', 'R9']);
+
+/** Thrown inside the walk and caught at its top: "let the schema decide". */
+const DEFER = Symbol('defer to the schema');
+
+function defer(): never {
+  throw DEFER;
+}
+
+type Json = Record<string, unknown>;
+
+function object(value: unknown): Json {
+  if (typeof value !== 'object' || value === null || Array.isArray(value) || Object.getPrototypeOf(value) !== Object.prototype) defer();
+  return value as Json;
+}
+
+function list(value: unknown, min: number, max: number): unknown[] {
+  if (!Array.isArray(value) || value.length < min || value.length > max) defer();
+  return value;
+}
+
+/** Hex text, lowercased as the schemas do; most answers are lowercase already, so that costs one regex test. */
+function hexBytes(value: unknown, maxChars = Number.POSITIVE_INFINITY): string {
+  if (typeof value !== 'string' || value.length > maxChars) defer();
+  if (LOWER_HEX_BYTES.test(value)) return value;
+  if (!ANY_HEX_BYTES.test(value)) defer();
+  return value.toLowerCase();
+}
+
+function hexId(value: unknown): string {
+  if (typeof value !== 'string' || value.length !== 64) defer();
+  return hexBytes(value);
+}
+
+function int32(value: unknown): number {
+  if (typeof value !== 'bigint' || value < 0n || value > INT32_MAX) defer();
+  return Number(value);
+}
+
+function int64(value: unknown, min: bigint): bigint {
+  if (typeof value !== 'bigint' || value < min || value > LONG_MAX) defer();
+  return value;
+}
+
+/** A record of hex values whose keys pass `keyOk`; a "__proto__" key (which the schema silently drops) defers. */
+function hexRecord(value: unknown, keyOk: (key: string) => boolean, maxChars?: number): Record<string, string> {
+  const input = object(value);
+  const output: Record<string, string> = {};
+  for (const key of Object.keys(input)) {
+    if (key === '__proto__' || !keyOk(key)) defer();
+    output[key] = hexBytes(input[key], maxChars);
+  }
+  return output;
+}
+
+function asset(value: unknown): ChainToken {
+  const input = object(value);
+  return { tokenId: hexId(input['tokenId']), amount: int64(input['amount'], 1n) };
+}
+
+function output(value: unknown, transactionId: string, index: number): ChainBox {
+  const input = object(value);
+  const boxId = hexId(input['boxId']);
+  const box: ChainBox = {
+    boxId,
+    value: int64(input['value'], 0n),
+    ergoTree: hexBytes(input['ergoTree'], MAX_BOX_HEX),
+    creationHeight: int32(input['creationHeight']),
+    assets: input['assets'] === undefined ? [] : list(input['assets'], 0, MAX_TOKENS_PER_BOX).map(asset),
+    additionalRegisters: hexRecord(input['additionalRegisters'], (key) => REGISTER_NAMES.has(key), MAX_BOX_HEX),
+    transactionId,
+    index,
+  };
+  if (box.ergoTree.length === 0) defer();
+  if (input['transactionId'] !== undefined && hexId(input['transactionId']) !== transactionId) defer();
+  if (input['index'] !== undefined && int32(input['index']) !== index) defer();
+  return box;
+}
+
+function transactionInput(value: unknown): ChainInput {
+  const input = object(value);
+  const proof = object(input['spendingProof']);
+  return {
+    boxId: hexId(input['boxId']),
+    proofBytes: hexBytes(proof['proofBytes']),
+    extension: hexRecord(proof['extension'], (key) => CONTEXT_VARIABLE.test(key)),
+  };
+}
+
+function transaction(value: unknown): ChainTransaction {
+  const input = object(value);
+  const id = hexId(input['id']);
+  return {
+    id,
+    inputs: list(input['inputs'], 1, MAX_TX_ITEMS).map(transactionInput),
+    dataInputs: list(input['dataInputs'], 0, MAX_TX_ITEMS).map((d) => ({ boxId: hexId(object(d)['boxId']) })),
+    outputs: list(input['outputs'], 1, MAX_TX_ITEMS).map((o, index) => output(o, id, index)),
+  };
+}
+
+function attempt<T>(read: () => T): T | undefined {
+  try {
+    return read();
+  } catch (error) {
+    if (error === DEFER) return undefined;
+    throw error;
+  }
+}
+
+/** GET /blocks/{headerId}/transactions as blockTransactionsSchema reads it, or undefined to let the schema judge. */
+export function readBlockTransactions(json: unknown): { headerId: string; transactions: ChainTransaction[] } | undefined {
+  return attempt(() => {
+    const input = object(json);
+    return { headerId: hexId(input['headerId']), transactions: list(input['transactions'], 0, MAX_TRANSACTIONS_PER_BLOCK).map(transaction) };
+  });
+}
+
+/** One mempool page as mempoolPageSchema reads it (at most `limit` transactions), or undefined. */
+export function readTransactionPage(json: unknown, limit: number): ChainTransaction[] | undefined {
+  return attempt(() => list(json, 0, limit).map(transaction));
+}

@@ -1,0 +1,36 @@
+import { useState } from 'react';
+import type { SettingsView } from '../../../../electron/core/api/calls/settings-types';
+import { asApiError, callApi, type ApiError } from '../../api/client';
+import { ErrorNotice } from '../../components/ErrorNotice';
+
+/** Whether the app looks for the Ledger every few seconds; saved at once, it needs no reconnect. */
+export function DeviceOptions({ view, onSaved }: { view: SettingsView; onSaved: (view: SettingsView) => void }) {
+  const [error, setError] = useState<ApiError | null>(null);
+  const [saving, setSaving] = useState(false);
+
+  async function setPolling(pollLedger: boolean) {
+    setSaving(true);
+    setError(null);
+    try {
+      onSaved(await callApi('settings.update', { pollLedger }));
+    } catch (failure) {
+      setError(asApiError(failure));
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  return (
+    <section className="card settings-section" aria-labelledby="settings-device">
+      <h2 id="settings-device">Ledger device</h2>
+      <label className="settings-toggle">
+        <input type="checkbox" checked={view.settings.pollLedger} disabled={saving} onChange={(event) => void setPolling(event.target.checked)} />
+        Look for the Ledger every few seconds
+      </label>
+      <p className="settings-explain">
+        When this is off the status bar does not check the device, and the app only talks to the Ledger when you sign or verify an address.
+      </p>
+      {error && <ErrorNotice error={error} />}
+    </section>
+  );
+}
