@@ -6,17 +6,18 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 /** Whether the app looks for the Ledger every few seconds; saved at once, it needs no reconnect. */
 export function DeviceOptions({ view, onSaved }: { view: SettingsView; onSaved: (view: SettingsView) => void }) {
   const [error, setError] = useState<ApiError | null>(null);
-  const [saving, setSaving] = useState(false);
+  // The box shows the choice at once; if saving fails it goes back to what is stored, with the error below.
+  const [choice, setChoice] = useState<boolean | null>(null);
 
   async function setPolling(pollLedger: boolean) {
-    setSaving(true);
+    setChoice(pollLedger);
     setError(null);
     try {
       onSaved(await callApi('settings.update', { pollLedger }));
     } catch (failure) {
       setError(asApiError(failure));
     } finally {
-      setSaving(false);
+      setChoice(null);
     }
   }
 
@@ -24,7 +25,7 @@ export function DeviceOptions({ view, onSaved }: { view: SettingsView; onSaved: 
     <section className="card settings-section" aria-labelledby="settings-device">
       <h2 id="settings-device">Ledger device</h2>
       <label className="settings-toggle">
-        <input type="checkbox" checked={view.settings.pollLedger} disabled={saving} onChange={(event) => void setPolling(event.target.checked)} />
+        <input type="checkbox" checked={choice ?? view.settings.pollLedger} disabled={choice !== null} onChange={(event) => void setPolling(event.target.checked)} />
         Look for the Ledger every few seconds
       </label>
       <p className="settings-explain">
