@@ -137,7 +137,7 @@ ${tradeRows.join('\n')}
 
 Targets of issue 4: full resync under 10 s on a 2-core machine, idle poll under 50 ms, statement query under 20 ms.
 
-Notes. The machine is shared with other work, so the load average is given with each sync, and CPU time next to wall time. Over HTTP the devnet server runs in the same Node process as the sync, so writing every block as ~450 KB of JSON takes turns on the same thread with reading, checking and storing it; a real node does its half in its own process. A statement's time is mostly spent ordering the member's trades inside blocks that hold two of them (one look-up of their account boxes per such block, through the index by creation height, which holds every box of the block).
+Notes. The machine is shared with other work, so the load average is given with each sync, and CPU time next to wall time. Over HTTP the devnet server runs in the same Node process as the sync, so writing every block as ~450 KB of JSON takes turns on the same thread with reading, checking and storing it; a real node does its half in its own process. A statement's time is mostly spent ordering the member's trades inside blocks that hold two of them (one look-up of their account boxes per such block, through the index by owner and height of migration 008).
 `,
     );
   } finally {
