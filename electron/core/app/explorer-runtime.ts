@@ -1,13 +1,11 @@
 import type { NodeNetwork } from '../api/calls/settings-schema';
-import { createConnectionTracker } from '../chain/connection-status';
 import { createExplorerClient, EXPLORER_URLS, type ExplorerClient } from '../chain/explorer-client';
 import { toFleetBox } from '../chain/fleet-box';
 import type { FetchLike } from '../chain/node-http';
 import type { Db } from '../mirror/database';
-import { startSyncLoop } from '../mirror/sync/sync-loop';
 import type { ChainAccess } from '../operations/chain-access';
 import type { ChainRuntime } from './devnet-runtime';
-import { closableSource } from './node-runtime';
+import { followChain } from './followed-chain';
 
 export interface ExplorerRuntimeOptions {
   db: Db;
@@ -28,27 +26,16 @@ export interface ExplorerRuntimeOptions {
 export function startExplorerRuntime(options: ExplorerRuntimeOptions): ChainRuntime {
   const baseUrl = options.baseUrl ?? EXPLORER_URLS[options.network];
   const client = createExplorerClient({ baseUrl, network: options.network, fetch: options.fetch });
-  const { source, close } = closableSource(client);
-  const tracker = createConnectionTracker({ now: Date.now, nodeLabel: `the Ergo Explorer at ${baseUrl}` });
-  const loop = startSyncLoop({
+  return followChain({
     db: options.db,
-    source,
-    tracker,
-    // The Explorer is a shared public service: a block comes every two minutes, so polling faster only adds load.
-    intervalMs: options.syncIntervalMs ?? 20_000,
-    confirmations: options.confirmations,
-  });
-  return {
+    source: client,
+    label: `the Ergo Explorer at ${baseUrl}`,
     network: options.network,
     confirmations: options.confirmations,
-    status: () => tracker.status(),
+    // The Explorer is a shared public service: a block comes every two minutes, so polling faster only adds load.
+    intervalMs: options.syncIntervalMs ?? 20_000,
     access: explorerAccess(client, options.network),
-    stop: async () => {
-      loop.stop();
-      close();
-      tracker.disconnected();
-    },
-  };
+  });
 }
 
 /** Box lookups, the fee wallet's boxes and submit, all from the Explorer (it indexes every script, no node setting needed). */

@@ -1,12 +1,9 @@
-import { createConnectionTracker } from '../chain/connection-status';
-import type { ChainSource } from '../chain/chain-source';
 import { createNodeClient } from '../chain/node-client';
-import { AppError } from '../errors/app-error';
 import type { FetchLike } from '../chain/node-http';
 import type { Db } from '../mirror/database';
-import { startSyncLoop } from '../mirror/sync/sync-loop';
 import type { NodeNetwork } from '../api/calls/settings-schema';
 import type { ChainRuntime } from './devnet-runtime';
+import { followChain } from './followed-chain';
 import { nodeAccess } from './node-access';
 import { createNodeIndex } from './node-index';
 
@@ -48,56 +45,14 @@ export async function checkNode(options: Pick<NodeRuntimeOptions, 'url' | 'netwo
  */
 export function startNodeRuntime(options: NodeRuntimeOptions): ChainRuntime {
   const client = createNodeClient({ baseUrl: options.url, expectedNetwork: options.network, fetch: options.fetch });
-  const { source, close } = closableSource(client);
   const index = createNodeIndex({ baseUrl: options.url, fetch: options.fetch });
-  const tracker = createConnectionTracker({ now: Date.now, nodeLabel: `the Ergo node at ${options.url}` });
-  const loop = startSyncLoop({
+  return followChain({
     db: options.db,
-    source,
-    tracker,
-    intervalMs: options.syncIntervalMs ?? 10_000,
-    confirmations: options.confirmations,
-  });
-  return {
+    source: client,
+    label: `the Ergo node at ${options.url}`,
     network: options.network,
     confirmations: options.confirmations,
-    status: () => tracker.status(),
+    intervalMs: options.syncIntervalMs ?? 10_000,
     access: nodeAccess(client, index, options.network),
-    stop: async () => {
-      loop.stop();
-      close();
-      tracker.disconnected();
-    },
-  };
-}
-
-/**
- * The sync loop's view of the node, which goes dark when the runtime stops: an answer that arrives afterwards is
- * refused, so a round that was waiting on the network cannot write this node's blocks into a mirror that has since
- * been cleared for another chain, or closed for a restore.
- */
-export function closableSource(source: ChainSource): { source: ChainSource; close(): void } {
-  let closed = false;
-  const gate =
-    <A extends unknown[], R>(call: (...args: A) => Promise<R>) =>
-    async (...args: A): Promise<R> => {
-      const result = await call(...args);
-      if (closed) throw new AppError('chain-unreachable', 'The app stopped following this node.', 'Nothing to do: the app follows the chain source chosen in Settings.');
-      return result;
-    };
-  return {
-    source: {
-      tip: gate(() => source.tip()),
-      headerIdsAt: gate((height: number) => source.headerIdsAt(height)),
-      header: gate((headerId: string) => source.header(headerId)),
-      blockTransactions: gate((headerId: string) => source.blockTransactions(headerId)),
-      unspentBox: gate((boxId: string) => source.unspentBox(boxId)),
-      mempool: gate(() => source.mempool()),
-      submit: gate((tx: Parameters<ChainSource['submit']>[0]) => source.submit(tx)),
-      check: gate((tx: Parameters<ChainSource['check']>[0]) => source.check(tx)),
-    },
-    close: () => {
-      closed = true;
-    },
-  };
+  });
 }
