@@ -47,7 +47,8 @@ describe('the Settings screen', () => {
     const { page } = app;
     await expect.poll(() => section('Chain').getByText('The app follows the built-in demo chain.', { exact: false }).isVisible()).toBe(true);
     const lets = page.getByRole('article', { name: 'Riverside LETS' });
-    await expect.poll(() => lets.isVisible()).toBe(true);
+    // The rules arrive in a call of their own, after the parameters.
+    await expect.poll(() => lets.textContent(), { timeout: 10_000 }).toMatch(/Enforced by the chain/);
     const text = (await lets.textContent()) ?? '';
     expect(text).toContain('EUR-LETS');
     expect(text).toMatch(/Source\s*Read from the chain/);
