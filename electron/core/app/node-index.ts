@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ChainBox } from '../chain/chain-source';
 import { describeSchemaError, nodeAnsweredError, responseInvalid } from '../chain/node-errors';
-import { createNodeHttp, type FetchLike, type NodeAnswer, type NodeRequest } from '../chain/node-http';
+import { createNodeHttp, type HttpTuning, type NodeAnswer, type NodeRequest } from '../chain/node-http';
 import { unspentBoxSchema } from '../chain/node-schemas';
 import { AppError } from '../errors/app-error';
 
@@ -17,10 +17,8 @@ const PAGE_LIMIT = 100;
 /** A fee wallet with more boxes than this is not a fee wallet; stop instead of paging through a whole exchange. */
 const MAX_PAGES = 20;
 
-export interface NodeIndexOptions {
+export interface NodeIndexOptions extends Pick<HttpTuning, 'fetch' | 'timeoutMs'> {
   baseUrl: string;
-  fetch?: FetchLike;
-  timeoutMs?: number;
 }
 
 export interface NodeIndex {
@@ -45,14 +43,10 @@ export function extraIndexMissing(nodeUrl: string): AppError {
 
 export function createNodeIndex(options: NodeIndexOptions): NodeIndex {
   const http = createNodeHttp({
+    ...options,
     baseUrl: new URL(options.baseUrl),
-    apiKey: undefined,
-    fetch: options.fetch ?? globalThis.fetch,
-    timeoutMs: options.timeoutMs ?? 20_000,
     retry: { attempts: 2, baseDelayMs: 500 },
     maxResponseBytes: 8_000_000,
-    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-    random: Math.random,
   });
   const { nodeUrl } = http;
 

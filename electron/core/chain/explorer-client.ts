@@ -1,6 +1,5 @@
 import type { z } from 'zod';
 import { AppError } from '../errors/app-error';
-import type { RetryPolicy } from './backoff';
 import type { ChainBox, ChainHeader, ChainSource, ChainTransaction, HexId, SignedTransactionJson } from './chain-source';
 import { asExplorerError, checkUnsupported } from './explorer-errors';
 import {
@@ -12,7 +11,7 @@ import {
   submittedSchema,
 } from './explorer-schemas';
 import { blockUnknown, describeSchemaError, nodeAnsweredError, responseInvalid, transactionRefused } from './node-errors';
-import { createNodeHttp, type FetchLike, type NodeAnswer, type NodeRequest } from './node-http';
+import { createNodeHttp, type HttpTuning, type NodeAnswer, type NodeRequest } from './node-http';
 import { blockTransactionsSchema, headerIdsSchema, headerSchema, MEMPOOL_PAGE_LIMIT, mempoolPageSchema, type NetworkName, unspentBoxSchema } from './node-schemas';
 
 /*
@@ -26,17 +25,11 @@ export const EXPLORER_URLS = {
   testnet: 'https://api-testnet.ergoplatform.com',
 } as const satisfies Record<Exclude<NetworkName, 'devnet'>, string>;
 
-export interface ExplorerClientOptions {
+export interface ExplorerClientOptions extends HttpTuning {
   /** The Explorer's origin, e.g. https://api.ergoplatform.com; paths start with /api/v1 or /api/v0. */
   baseUrl: string;
   /** The Explorer does not say which network it indexes; it is the one the treasurer chose for it. */
   network: Exclude<NetworkName, 'devnet'>;
-  fetch?: FetchLike;
-  timeoutMs?: number;
-  retry?: RetryPolicy;
-  maxResponseBytes?: number;
-  sleep?: (ms: number) => Promise<void>;
-  random?: () => number;
 }
 
 export interface ExplorerClient extends ChainSource {
@@ -47,7 +40,6 @@ export interface ExplorerClient extends ChainSource {
   unspentByErgoTree(ergoTree: string): Promise<ChainBox[]>;
 }
 
-const DEFAULTS = { timeoutMs: 20_000, retry: { attempts: 3, baseDelayMs: 500 }, maxResponseBytes: 32_000_000 } as const;
 
 /** Wallet boxes per page, and pages at most: a fee wallet holds a handful (same bounds as node-index.ts). */
 const BOX_PAGE_LIMIT = 100;
@@ -70,16 +62,7 @@ interface ExplorerBlock {
 }
 
 export function createExplorerClient(options: ExplorerClientOptions): ExplorerClient {
-  const http = createNodeHttp({
-    baseUrl: new URL(options.baseUrl),
-    apiKey: undefined,
-    fetch: options.fetch ?? globalThis.fetch,
-    timeoutMs: options.timeoutMs ?? DEFAULTS.timeoutMs,
-    retry: options.retry ?? DEFAULTS.retry,
-    maxResponseBytes: options.maxResponseBytes ?? DEFAULTS.maxResponseBytes,
-    sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
-    random: options.random ?? Math.random,
-  });
+  const http = createNodeHttp({ ...options, baseUrl: new URL(options.baseUrl) });
   const { nodeUrl } = http;
   const blocks = new Map<HexId, Promise<ExplorerBlock | 'not-found'>>();
 

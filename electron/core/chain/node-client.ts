@@ -1,6 +1,5 @@
 import type { z } from 'zod';
 import { AppError } from '../errors/app-error';
-import type { RetryPolicy } from './backoff';
 import type { ChainSource, ChainTip, ChainTransaction, HexId, SignedTransactionJson } from './chain-source';
 import {
   blockUnknown,
@@ -11,7 +10,7 @@ import {
   transactionRefused,
   wrongNetwork,
 } from './node-errors';
-import { createNodeHttp, type FetchLike, type NodeAnswer, type NodeRequest } from './node-http';
+import { createNodeHttp, type HttpTuning, type NodeAnswer, type NodeRequest } from './node-http';
 import {
   blockTransactionsSchema,
   headerIdsSchema,
@@ -25,29 +24,14 @@ import {
 } from './node-schemas';
 import { readBlockTransactions, readTransactionPage } from './node-transaction-reader';
 
-export interface NodeClientOptions {
+export interface NodeClientOptions extends HttpTuning {
   /** e.g. "http://127.0.0.1:9053"; a path prefix (reverse proxy) is kept. */
   baseUrl: string;
   /** Sent as the node's `api_key` header; the endpoints used here do not need it, a proxy in front may. */
   apiKey?: string;
   /** The network the ledger lives on, compared with what the node reports (see tip). */
   expectedNetwork?: NetworkName;
-  fetch?: FetchLike;
-  /** Per attempt, body included. */
-  timeoutMs?: number;
-  retry?: RetryPolicy;
-  maxResponseBytes?: number;
-  sleep?: (ms: number) => Promise<void>;
-  /** In [0, 1), for retry jitter. */
-  random?: () => number;
 }
-
-const DEFAULTS = {
-  timeoutMs: 20_000,
-  retry: { attempts: 3, baseDelayMs: 500 },
-  // A full block's transactions are a few MB of JSON at most; this only stops a runaway or hostile answer.
-  maxResponseBytes: 32_000_000,
-} as const;
 
 /**
  * Nodes cap the mempool at 10 000 transactions by default (the spec's unconfirmedCount maximum), i.e. 100 pages;
@@ -58,16 +42,7 @@ const MAX_MEMPOOL_PAGES = 200;
 const HEX_ID = /^[0-9a-fA-F]{64}$/;
 
 export function createNodeClient(options: NodeClientOptions): ChainSource {
-  const http = createNodeHttp({
-    baseUrl: parseBaseUrl(options.baseUrl),
-    apiKey: options.apiKey,
-    fetch: options.fetch ?? globalThis.fetch,
-    timeoutMs: options.timeoutMs ?? DEFAULTS.timeoutMs,
-    retry: options.retry ?? DEFAULTS.retry,
-    maxResponseBytes: options.maxResponseBytes ?? DEFAULTS.maxResponseBytes,
-    sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
-    random: options.random ?? Math.random,
-  });
+  const http = createNodeHttp({ ...options, baseUrl: parseBaseUrl(options.baseUrl) });
   const { nodeUrl } = http;
 
   /**

@@ -9,16 +9,29 @@ import { responseInvalid, unreachable, type TransportFailure } from './node-erro
 
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
 
-export interface NodeHttpOptions {
-  baseUrl: URL;
-  apiKey: string | undefined;
-  fetch: FetchLike;
-  timeoutMs: number;
-  retry: RetryPolicy;
-  maxResponseBytes: number;
-  sleep: (ms: number) => Promise<void>;
-  random: () => number;
+/** How patient a client is, and the seams tests use; each has a default for a real node or Explorer. */
+export interface HttpTuning {
+  fetch?: FetchLike;
+  /** Per attempt, body included. */
+  timeoutMs?: number;
+  retry?: RetryPolicy;
+  maxResponseBytes?: number;
+  sleep?: (ms: number) => Promise<void>;
+  /** In [0, 1), for retry jitter. */
+  random?: () => number;
 }
+
+export interface NodeHttpOptions extends HttpTuning {
+  baseUrl: URL;
+  apiKey?: string;
+}
+
+const DEFAULTS = {
+  timeoutMs: 20_000,
+  retry: { attempts: 3, baseDelayMs: 500 },
+  // A full block's transactions are a few MB of JSON at most; this only stops a runaway or hostile answer.
+  maxResponseBytes: 32_000_000,
+} as const;
 
 export interface NodeRequest {
   method: 'GET' | 'POST';
@@ -43,7 +56,16 @@ export function displayUrl(url: URL): string {
   return `${url.protocol}//${url.host}${url.pathname.replace(/\/$/, '')}`;
 }
 
-export function createNodeHttp(options: NodeHttpOptions) {
+export function createNodeHttp(tuned: NodeHttpOptions) {
+  const options = {
+    ...tuned,
+    fetch: tuned.fetch ?? globalThis.fetch,
+    timeoutMs: tuned.timeoutMs ?? DEFAULTS.timeoutMs,
+    retry: tuned.retry ?? DEFAULTS.retry,
+    maxResponseBytes: tuned.maxResponseBytes ?? DEFAULTS.maxResponseBytes,
+    sleep: tuned.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))),
+    random: tuned.random ?? Math.random,
+  };
   const nodeUrl = displayUrl(options.baseUrl);
 
   async function attemptOnce(request: NodeRequest): Promise<Attempt> {

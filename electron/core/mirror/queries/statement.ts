@@ -1,3 +1,4 @@
+import type { MemberStatement } from '../../api/calls/statement-types';
 import type { Db } from '../database';
 
 /*
@@ -5,16 +6,8 @@ import type { Db } from '../database';
  * the period with counterparty names, and the boxes that anchor the closing balance on chain. Entries are matched to periods by their block's timestamp (milliseconds since the epoch).
  */
 
-export interface StatementLetsRow {
-  id: number;
-  name: string;
-  unit: string;
-  tokenId: string;
-  membershipTokenId: string | null;
-  model: 'committee' | 'trustless';
-  creditFloor: bigint;
-  creditCap: bigint | null;
-}
+/** The LETS exactly as a statement prints it. */
+export type StatementLetsRow = MemberStatement['lets'];
 
 export function statementLets(db: Db, letsId: number): StatementLetsRow | undefined {
   const row = db
