@@ -17,10 +17,10 @@ import type { Db } from '../../electron/core/mirror/database';
 import { tempDir } from '../helpers/temp-dir';
 
 /** The demo LETS as a treasurer's computer would follow it on a real network: tracked, with the members' names. */
-function followDemo(db: Db, demo: DemoLets): void {
+function followDemo(db: Db, demo: DemoLets, network: 'testnet' | 'mainnet' = 'testnet'): void {
   const { lets } = demo;
   const letsId = addLets(db, { letsTokenId: lets.letsId, name: lets.name, unit: lets.unit, model: 'committee', creditFloor: lets.floor, creditCap: lets.cap });
-  trackLetsOnChain(db, { letsId, membershipTokenId: lets.membershipTokenId, accountTree: demo.accountTree, managementTree: demo.managementTree, startHeight: demo.genesisHeight });
+  trackLetsOnChain(db, { letsId, network, membershipTokenId: lets.membershipTokenId, accountTree: demo.accountTree, managementTree: demo.managementTree, startHeight: demo.genesisHeight });
   for (const member of demo.members) addMemberProfile(db, { letsId, ownerKey: member.publicKey, name: member.name });
 }
 

@@ -39,7 +39,7 @@ describe('the mirror following the demo LETS through an Explorer-shaped API', ()
   it('builds the same mirror as reading the chain directly', async () => {
     const direct = aMirrorFollowing(demo);
     await syncOnce(direct.db, chain);
-    const viaExplorer = aMirrorFollowing(demo);
+    const viaExplorer = aMirrorFollowing(demo, 'testnet');
     const requestsBefore = explorer.requests.length;
     const result = await syncOnce(viaExplorer.db, client);
 
@@ -67,7 +67,7 @@ describe('the mirror following the demo LETS through an Explorer-shaped API', ()
     expect((await chain.mempool()).map((tx) => tx.id)).toEqual([paid]);
 
     chain.mine();
-    const { db } = aMirrorFollowing(demo);
+    const { db } = aMirrorFollowing(demo, 'testnet');
     expect(await pollOnce(db, client, { confirmations: 10 })).toMatchObject({ mirrorHeight: chain.height, nodeHeight: chain.height, nodeCatchingUp: false });
   });
 
@@ -90,7 +90,7 @@ describe('the mirror following the demo LETS through an Explorer-shaped API', ()
   });
 
   it('runs as the app’s chain runtime, synced with 10 confirmations by default', async () => {
-    const { db, letsId } = aMirrorFollowing(demo);
+    const { db, letsId } = aMirrorFollowing(demo, 'testnet');
     const runtime = startExplorerRuntime({ db, network: 'testnet', confirmations: 10, baseUrl: explorer.url });
     try {
       await expect.poll(() => runtime.status().state, { timeout: 10_000, interval: 50 }).toBe('synced');

@@ -117,6 +117,39 @@ describe('blocks', () => {
     expect(error.message).toContain('field id is not the one asked for');
   });
 
+  describe('headers of a range (GET /blocks/chainSlice)', () => {
+    const chainOf = (from: number, to: number) =>
+      Array.from({ length: to - from + 1 }, (_, i) => blockHeader({ id: idOf(`block ${from + i}`), parentId: idOf(`block ${from + i - 1}`), height: BigInt(from + i) }));
+
+    it('asks from the height below the range, as a node counts, and keeps the range', async () => {
+      const { client, requests } = clientFor({ 'GET /blocks/chainSlice': json(chainOf(600, 667)) });
+      const headers = await client.headerRange?.(640, 650);
+      expect(headers?.map((h) => h.height)).toEqual([640, 641, 642, 643, 644, 645, 646, 647, 648, 649, 650]);
+      expect(headers?.[0]).toEqual({ id: idOf('block 640'), parentId: idOf('block 639'), height: 640, timestamp: 1524143059077 });
+      expect(requests[0]?.search.get('fromHeight')).toBe('639');
+      expect(requests[0]?.search.get('toHeight')).toBe('650');
+    });
+
+    it('answers the part of the range the node sent (the sync asks for the rest one by one)', async () => {
+      const { client } = clientFor({ 'GET /blocks/chainSlice': json(chainOf(645, 648)) });
+      expect((await client.headerRange?.(640, 650))?.map((h) => h.height)).toEqual([645, 646, 647, 648]);
+    });
+
+    it('refuses headers that do not link up', async () => {
+      const broken = chainOf(640, 643);
+      broken[2] = blockHeader({ id: idOf('block 642'), parentId: idOf('elsewhere'), height: 642n });
+      const { client } = clientFor({ 'GET /blocks/chainSlice': json(broken) });
+      const error = await failure(client.headerRange?.(640, 643) ?? Promise.resolve());
+      expect(error.code).toBe('chain-response-invalid');
+      expect(error.message).toContain('the header at height 642 does not follow the one before it');
+    });
+
+    it('refuses a slice that is not a list of headers', async () => {
+      const { client } = clientFor({ 'GET /blocks/chainSlice': json([{ id: 'nope' }]) });
+      expect((await failure(client.headerRange?.(1, 2) ?? Promise.resolve())).code).toBe('chain-response-invalid');
+    });
+  });
+
   it('reads block transactions with values and token amounts up to Long.MAX exactly', async () => {
     const tx = transaction('tx A', {
       outputs: [

@@ -30,6 +30,18 @@ describe('the devnet server writing blocks and the mempool as node JSON', () => 
     }
   });
 
+  it('serves a range of headers as a node does: down to fromHeight + 1, the tip when toHeight is beyond it', async () => {
+    const slice = async (query: string) => {
+      const answer = (await (await fetch(`${server.url}/blocks/chainSlice?${query}`)).json()) as { height: number; id: string; parentId: string }[];
+      return answer.map((h) => h.height);
+    };
+    const heights = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+    expect(await slice('fromHeight=2&toHeight=5')).toEqual([3, 4, 5]);
+    expect(await slice(`fromHeight=${chain.height - 2}&toHeight=${chain.height + 10}`)).toEqual(heights(chain.height - 1, chain.height));
+    expect(await slice('fromHeight=0')).toEqual(heights(1, chain.height));
+    expect(await node.headerRange?.(2, 4)).toEqual(await Promise.all([2, 3, 4].map(async (h) => chain.header(((await chain.headerIdsAt(h)) as string[])[0] as string))));
+  });
+
   it('serves the mempool exactly as the chain holds it', async () => {
     const pending = await chain.mempool();
     expect(pending).toHaveLength(1);

@@ -32,7 +32,8 @@ describe('following the trustless demo LETS read-only', () => {
     await page.getByRole('button', { name: 'Members' }).click();
     await page.getByLabel('LETS').selectOption({ label: 'Hilltop Time Bank (trustless, followed read-only)' });
     const table = page.getByRole('table', { name: /Members/ });
-    await expect.poll(() => table.getByRole('row').count(), { timeout: 15_000 }).toBe(4);
+    // Dana, Emil and Farah, whom the observer named, and the demo's stranger who joined without telling anyone.
+    await expect.poll(() => table.getByRole('row').count(), { timeout: 15_000 }).toBe(5);
     await expect.poll(() => table.getByRole('columnheader', { name: 'Collateral' }).isVisible()).toBe(true);
     for (const [name, collateral] of [['Dana', '2 ERG'], ['Emil', '1 ERG'], ['Farah', '1.5 ERG']] as const) {
       const member = members.find((m) => m.name === name);
@@ -52,6 +53,39 @@ describe('following the trustless demo LETS read-only', () => {
     await page.getByRole('button', { name: '← All members' }).click();
   });
 
+  it('lists the account of a member who joined without telling anyone as “Member” and its key, until it is named', async () => {
+    const { page } = app;
+    const stranger = members.find((m) => !m.named) as MemberSummary;
+    expect(stranger.name).toBe(`Member ${stranger.ownerKey.slice(0, 8)}`);
+    expect(stranger.name).toMatch(/^Member 0[23][0-9a-f]{6}$/);
+    const table = page.getByRole('table', { name: /Members/ });
+    const placeholder = table.getByRole('button', { name: stranger.name });
+    await placeholder.waitFor({ timeout: 15_000 });
+    expect(await placeholder.getAttribute('aria-describedby')).toBe('unnamed-members-hint');
+    expect(await page.locator('#unnamed-members-hint').textContent()).toContain('no name on this computer yet');
+    expect(await table.getByRole('button', { name: 'Emil' }).getAttribute('aria-describedby')).toBeNull();
+    expect(await table.getByRole('row').filter({ hasText: stranger.name }).textContent()).toContain('0.00');
+
+    await placeholder.click();
+    await page.getByRole('heading', { name: stranger.name }).waitFor({ timeout: 15_000 });
+    expect(await page.getByText('joined on chain (trades from their own wallet)').isVisible()).toBe(true);
+    expect(await page.getByText('opened on chain without a name on this computer').isVisible()).toBe(true);
+    await app.screenshot('trustless-unnamed-member');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await page.getByRole('textbox', { name: 'Name', exact: true }).fill('Gus');
+    await page.getByRole('textbox', { name: 'Contact', exact: true }).fill('met at the market');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('status').filter({ hasText: 'Saved on this computer.' }).waitFor({ timeout: 15_000 });
+    await page.getByRole('heading', { name: 'Gus' }).waitFor();
+    expect(await page.getByText('opened on chain without a name on this computer').count()).toBe(0);
+    await page.getByRole('button', { name: '← All members' }).click();
+
+    await table.getByRole('button', { name: 'Gus' }).waitFor({ timeout: 15_000 });
+    expect(await page.locator('#unnamed-members-hint').count()).toBe(0);
+    expect(await table.getByRole('row').count()).toBe(5);
+    expect(listMembers(app.core.db, { letsId: hilltop.id }).find((m) => m.id === stranger.id)).toMatchObject({ name: 'Gus', named: true, contact: 'met at the market' });
+  });
+
   it('offers no trade recording for it on the Ledger screen, and says why', async () => {
     const { page } = app;
     await page.getByRole('button', { name: 'Ledger' }).click();
@@ -67,7 +101,8 @@ describe('following the trustless demo LETS read-only', () => {
     await page.getByLabel('Period').selectOption('custom');
     await page.getByLabel('From').fill(daysFromToday(-7));
     await page.getByLabel('To (inclusive)').fill(daysFromToday(1));
-    await page.getByLabel('Member').selectOption({ label: 'Emil' });
+    // Each statement on screen is labelled with its member's name, and an unnamed member's name starts with "Member".
+    await page.getByRole('combobox', { name: /^Member/ }).selectOption({ label: 'Emil' });
     const document = page.getByRole('article', { name: 'Statement for Emil' });
     await expect.poll(() => document.isVisible(), { timeout: 15_000 }).toBe(true);
     await app.screenshot('trustless-statement');

@@ -1,19 +1,15 @@
 import { join } from 'node:path';
 import type { ChainSource, ChainTransaction, HexId } from '../../electron/core/chain/chain-source';
 import type { DemoLets } from '../../electron/core/devnet/demo-lets';
-import { openDatabase, type Db } from '../../electron/core/mirror/database';
-import { trackLetsOnChain } from '../../electron/core/mirror/queries/chain-store';
-import { addLets } from '../../electron/core/mirror/queries/lets';
+import type { Db } from '../../electron/core/mirror/database';
+import type { Network } from '../../electron/core/mirror/queries/chain-store';
 import { accountBalances } from '../../electron/core/mirror/queries/ledger';
+import { openMirrorFollowing } from './mirror-following';
 import { tempDir } from './temp-dir';
 
-/** A fresh mirror database file that follows the demo LETS. */
-export function aMirrorFollowing(demo: DemoLets): { db: Db; letsId: number } {
-  const db = openDatabase(join(tempDir(), 'mirror.sqlite'));
-  const { lets } = demo;
-  const letsId = addLets(db, { letsTokenId: lets.letsId, name: lets.name, unit: lets.unit, model: 'committee', creditFloor: lets.floor, creditCap: lets.cap });
-  trackLetsOnChain(db, { letsId, membershipTokenId: lets.membershipTokenId, accountTree: demo.accountTree, managementTree: demo.managementTree, startHeight: demo.genesisHeight });
-  return { db, letsId };
+/** A fresh mirror database file that follows the demo LETS (on the devnet unless a test serves it as another network). */
+export function aMirrorFollowing(demo: DemoLets, network?: Network): { db: Db; letsId: number } {
+  return openMirrorFollowing(join(tempDir(), 'mirror.sqlite'), demo, network);
 }
 
 export function balancesByName(db: Db, letsId: number, demo: DemoLets): Record<string, bigint> {

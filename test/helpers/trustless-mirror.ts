@@ -19,7 +19,7 @@ export function aMirrorFollowingTrustless(demo: TrustlessDemoLets, local: Partia
   const db = openDatabase(join(tempDir(), 'mirror.sqlite'));
   const { lets } = demo;
   const letsId = addLets(db, { letsTokenId: lets.letsId, name: lets.name, unit: lets.unit, model: 'trustless', creditFloor: lets.floor, creditCap: lets.cap, ...local });
-  trackLetsOnChain(db, { letsId, membershipTokenId: lets.membershipTokenId, accountTree: demo.accountTree, publicTokenTree: demo.publicTokenTree, startHeight: demo.genesisHeight });
+  trackLetsOnChain(db, { letsId, network: 'devnet', membershipTokenId: lets.membershipTokenId, accountTree: demo.accountTree, publicTokenTree: demo.publicTokenTree, startHeight: demo.genesisHeight });
   for (const member of demo.members) addMemberProfile(db, { letsId, ownerKey: member.publicKey, name: member.name });
   return { db, letsId };
 }

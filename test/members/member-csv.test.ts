@@ -14,6 +14,7 @@ describe('member CSV import', () => {
   it('previews every row with its key and enrolment state, storing nothing', () => {
     const mirror = aLetsMirror();
     mirror.enrol('x', KEYS.erin, { profile: false });
+    const membersBefore = listMembers(mirror.db);
     const preview = previewImport(
       mirror.db,
       mirror.letsId,
@@ -28,7 +29,9 @@ describe('member CSV import', () => {
       problems: [],
       ignoredColumns: [],
     });
-    expect(listMembers(mirror.db)).toEqual([]);
+    // Erin joined without a profile: only the sync's placeholder for her account, which her row will take over.
+    expect(membersBefore.map((m) => [m.name, m.named])).toEqual([['Member 022f8bde', false]]);
+    expect(listMembers(mirror.db)).toEqual(membersBefore);
   });
 
   it('says what is wrong in each row, numbered as in the spreadsheet', () => {
@@ -88,6 +91,18 @@ describe('member CSV import', () => {
       ['Dora', 'not-enrolled', null],
       ['Erin', 'not-enrolled', null],
     ]);
+  });
+
+  it('names an account that was enrolled without a profile, keeping its id, and refuses it a second time', () => {
+    const mirror = aLetsMirror();
+    mirror.enrol('x', KEYS.erin, { profile: false });
+    const [placeholder] = listMembers(mirror.db);
+    expect(importMembers(mirror.db, mirror.letsId, csv(HEADER, `Dora,,,${KEYS.dora}`, `Erin,stall 2,Sells eggs,${KEYS.erin}`), 'testnet')).toEqual({ imported: 2 });
+    expect(listMembers(mirror.db).map((m) => [m.id, m.name, m.named, m.contact, m.state])).toEqual([
+      [expect.any(Number), 'Dora', true, '', 'not-enrolled'],
+      [placeholder?.id, 'Erin', true, 'stall 2', 'enrolled'],
+    ]);
+    expect(() => importMembers(mirror.db, mirror.letsId, csv(HEADER, `Erin again,,,${KEYS.erin}`), 'testnet')).toThrow('Row 2: this key already belongs to Erin in this LETS.');
   });
 
   it('keeps nothing when the database refuses a row halfway through the transaction', () => {

@@ -44,13 +44,13 @@ describe('a member’s detail', () => {
     expect(confirmations()).toEqual([[2, true], [4, true]]);
   });
 
-  it('names no counterparty it does not know, and shows a member not yet enrolled without balance', () => {
+  it('names a counterparty nobody named here by its placeholder, and shows a member not yet enrolled without balance', () => {
     const mirror = aLetsMirror({ cap: null });
     const alice = mirror.enrol('Alice', KEYS.alice) ?? 0;
     mirror.enrol('stranger', KEYS.erin, { profile: false });
     mirror.trade(KEYS.erin, KEYS.alice, 10_00n);
     const dora = mirror.profile('Dora', KEYS.dora);
-    expect(memberDetail(mirror.db, alice, OPTIONS).history[0]).toMatchObject({ counterpartyKey: KEYS.erin, counterpartyName: null, delta: 10_00n });
+    expect(memberDetail(mirror.db, alice, OPTIONS).history[0]).toMatchObject({ counterpartyKey: KEYS.erin, counterpartyName: 'Member 022f8bde', delta: 10_00n });
     expect(memberDetail(mirror.db, alice, OPTIONS).headroom).toEqual({ toFloor: 210_00n, toCap: null });
     expect(memberDetail(mirror.db, dora, OPTIONS)).toMatchObject({ state: 'not-enrolled', balance: null, headroom: null, accountBoxId: null, history: [] });
   });

@@ -81,7 +81,7 @@ export function aLetsMirror({ floor = -200_00n, cap = 500_00n, name = 'Riverside
       txs += 1;
       const tx = id64('e', txs);
       newAccount(key, 0n, tx, header);
-      insertLedgerEntry(db, { letsId, memberKey: key, counterpartyKey: null, kind: 'enrolment', delta: 0n, balanceAfter: 0n }, tx, header);
+      insertLedgerEntry(db, { letsId, memberKey: key, counterpartyKey: null, kind: 'enrolment', delta: 0n, balanceAfter: 0n }, { transactionId: tx, header, position: 0 });
       return profile ? mirror.profile(memberName, key, `${memberName.toLowerCase()}@example.org`) : null;
     },
     /** A trade in its own block: both account boxes are spent and recreated with the new balances. */
@@ -93,7 +93,7 @@ export function aLetsMirror({ floor = -200_00n, cap = 500_00n, name = 'Riverside
         markSpent(db, accountBox.get(key) as string, tx, header.height);
         const after = (balance.get(key) ?? 0n) + delta;
         newAccount(key, after, tx, header);
-        insertLedgerEntry(db, { letsId, memberKey: key, counterpartyKey: other, kind: 'trade', delta, balanceAfter: after }, tx, header);
+        insertLedgerEntry(db, { letsId, memberKey: key, counterpartyKey: other, kind: 'trade', delta, balanceAfter: after }, { transactionId: tx, header, position: 0 });
       }
       return tx;
     },
@@ -110,8 +110,8 @@ export function aLetsMirror({ floor = -200_00n, cap = 500_00n, name = 'Riverside
       if (state === 'submitted' || state === 'dropped') moveOutboxItem(db, transactionId, 'submitted');
       if (state === 'dropped') {
         // The sync's own moves: seen in the mempool, then gone from it without being included.
-        reconcileOutbox(db, height, new Set([transactionId]), 2);
-        reconcileOutbox(db, height, new Set(), 2);
+        reconcileOutbox(db, { network: 'devnet', height }, new Set([transactionId]), 2);
+        reconcileOutbox(db, { network: 'devnet', height }, new Set(), 2);
       }
       return transactionId;
     },

@@ -10,6 +10,7 @@ import { aMirrorFollowing, dumpMirror } from '../helpers/mirror-fixtures';
 import { tempDir } from '../helpers/temp-dir';
 
 const BEFORE_COMPACT = bundledMigrations.filter((m) => m.version < 5);
+const THROUGH_COMPACT = bundledMigrations.filter((m) => m.version <= 5);
 
 describe('migration 005 (scripts table, ledger entries stored by member)', () => {
   it('keeps every box and ledger entry of a mirror written before it, column for column', async () => {
@@ -29,7 +30,9 @@ describe('migration 005 (scripts table, ledger entries stored by member)', () =>
     // Today's sync writes the new tables, so the old ones are filled with the rows of a mirror synced now.
     const synced = aMirrorFollowing(demo);
     await syncOnce(synced.db, chain);
-    const expected = dumpMirror(synced.db) as Record<'blocks' | 'boxes' | 'entries', Record<string, unknown>[]>;
+    const today = dumpMirror(synced.db) as Record<'blocks' | 'boxes' | 'entries', Record<string, unknown>[]>;
+    // Entries learnt their place in the block later (migration 010).
+    const expected = { ...today, entries: today.entries.map(({ position: _position, ...entry }) => entry) };
     const insert = (table: string, rows: Record<string, unknown>[]) => {
       for (const row of rows) {
         const columns = Object.keys(row);
@@ -40,7 +43,7 @@ describe('migration 005 (scripts table, ledger entries stored by member)', () =>
     insert('boxes', expected.boxes);
     insert('ledger_entries', expected.entries);
 
-    migrate(old, bundledMigrations);
+    migrate(old, THROUGH_COMPACT);
     expect(dumpMirror(old)).toEqual(expected);
     expect(old.prepare('SELECT count(*) FROM scripts').pluck().get()).toBe(BigInt(new Set(expected.boxes.map((b) => b['ergo_tree'])).size));
     old.close();

@@ -13,7 +13,7 @@ function aMirrorRecording(demo: DemoLets, local: Partial<NewLets>) {
   const db = openDatabase(join(tempDir(), 'mirror.sqlite'));
   const { lets } = demo;
   const letsId = addLets(db, { letsTokenId: lets.letsId, name: lets.name, unit: lets.unit, model: 'committee', creditFloor: lets.floor, creditCap: lets.cap, ...local });
-  trackLetsOnChain(db, { letsId, membershipTokenId: lets.membershipTokenId, accountTree: demo.accountTree, managementTree: demo.managementTree, startHeight: demo.genesisHeight });
+  trackLetsOnChain(db, { letsId, network: 'devnet', membershipTokenId: lets.membershipTokenId, accountTree: demo.accountTree, managementTree: demo.managementTree, startHeight: demo.genesisHeight });
   return { db, letsId };
 }
 

@@ -55,7 +55,7 @@ describe('the outbox of own transactions', () => {
 
   async function poll(): Promise<void> {
     await syncOnce(db, chain);
-    reconcileOutbox(db, chain.height, new Set((await chain.mempool()).map((t) => t.id)), { depth: CONFIRMATIONS, dropUnseenAfterPolls: UNSEEN_POLLS });
+    reconcileOutbox(db, { network: 'devnet', height: chain.height }, new Set((await chain.mempool()).map((t) => t.id)), { depth: CONFIRMATIONS, dropUnseenAfterPolls: UNSEEN_POLLS });
   }
 
   it('follows a transaction from built to confirmed at the configured depth', async () => {

@@ -2,8 +2,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { DevnetChain } from '../../electron/core/devnet/devnet-chain';
 import { seedDemoLets, type DemoLets } from '../../electron/core/devnet/demo-lets';
 import { memberHistory, trialBalance } from '../../electron/core/mirror/queries/ledger';
+import { storedTip } from '../../electron/core/mirror/queries/chain-store';
+import { listLets } from '../../electron/core/mirror/queries/lets';
+import { addToOutbox, moveOutboxItem, outboxItem } from '../../electron/core/mirror/queries/outbox';
 import { syncOnce } from '../../electron/core/mirror/sync/mirror-sync';
-import { aMirrorFollowing, balancesByName } from '../helpers/mirror-fixtures';
+import { pollOnce } from '../../electron/core/mirror/sync/sync-loop';
+import type { ChainSource } from '../../electron/core/chain/chain-source';
+import { aMirrorFollowing, balancesByName, dumpMirror } from '../helpers/mirror-fixtures';
 
 describe('the mirror following the demo LETS on the devnet', () => {
   let chain: DevnetChain;
@@ -33,9 +38,52 @@ describe('the mirror following the demo LETS on the devnet', () => {
     ]);
   });
 
+  it('asks for each batch of headers in one request, and one by one for any height the range left out', async () => {
+    const reference = aMirrorFollowing(demo);
+    await syncOnce(reference.db, chain, { batchSize: 4 });
+    const asked = { ranges: 0, single: 0 };
+    // A source whose ranges come back short by their last header (as from a node with another reading of toHeight).
+    const shortRanges: ChainSource = Object.assign(Object.create(chain) as DevnetChain, {
+      headerRange: async (from: number, to: number) => {
+        asked.ranges++;
+        return chain.headerRange(from, to - 1);
+      },
+      header: async (id: string) => {
+        asked.single++;
+        return chain.header(id);
+      },
+    });
+    const mirror = aMirrorFollowing(demo);
+    await syncOnce(mirror.db, shortRanges, { batchSize: 4 });
+    expect(dumpMirror(mirror.db)).toEqual(dumpMirror(reference.db));
+    const batches = Math.ceil((chain.height - demo.genesisHeight + 1) / 4);
+    expect(asked).toEqual({ ranges: batches, single: batches });
+  });
+
   it('does nothing on an idle poll', async () => {
     const { db } = aMirrorFollowing(demo);
     await syncOnce(db, chain);
     expect(await syncOnce(db, chain)).toMatchObject({ height: chain.height, appliedBlocks: 0, rolledBack: 0 });
+  });
+
+  it('follows only the LETS of the source’s network, and reads a network’s chain again after time on another', async () => {
+    const { db, letsId } = aMirrorFollowing(demo);
+    await syncOnce(db, chain);
+    const reference = dumpMirror(db);
+    // An own transaction of the devnet LETS, on its way: a testnet node never lists it, which says nothing about it.
+    addToOutbox(db, { transactionId: 'f'.repeat(64), letsId, purpose: 'trade', inputBoxIds: [], unsignedJson: '{}' });
+    moveOutboxItem(db, 'f'.repeat(64), 'signed');
+    moveOutboxItem(db, 'f'.repeat(64), 'submitted');
+
+    const testnetNode: ChainSource = Object.assign(Object.create(chain) as DevnetChain, { tip: async () => ({ ...(await chain.tip()), network: 'testnet' }) });
+    for (let poll = 0; poll < 20; poll++) expect(await pollOnce(db, testnetNode, { confirmations: 1, dropUnseenAfterPolls: 2 })).toMatchObject({ mirrorHeight: chain.height });
+    expect(storedTip(db)).toBeNull();
+    expect(dumpMirror(db)).toEqual({ blocks: [], boxes: [], entries: [] });
+    expect(outboxItem(db, 'f'.repeat(64))?.state).toBe('submitted');
+    expect(listLets(db)).toEqual([]);
+
+    await syncOnce(db, chain);
+    expect(dumpMirror(db)).toEqual(reference);
+    expect(listLets(db).map((l) => l.name)).toEqual([demo.lets.name]);
   });
 });

@@ -45,7 +45,7 @@ describe('preparing, signing and sending the app’s own transactions', () => {
 
   async function poll(): Promise<void> {
     await syncOnce(db, chain);
-    reconcileOutbox(db, chain.height, new Set((await chain.mempool()).map((t) => t.id)), 1);
+    reconcileOutbox(db, { network: 'devnet', height: chain.height }, new Set((await chain.mempool()).map((t) => t.id)), 1);
   }
 
   const order = (payer: string, payee: string, amount: bigint, description = '') => ({

@@ -38,6 +38,11 @@ export interface MemberSummary {
   id: number;
   letsId: number;
   name: string;
+  /**
+   * False for a placeholder the mirror made for an account on chain that nobody has named on this computer (a
+   * member who joined a trustless LETS by themselves, or one enrolled from another computer): "Member 02ab12cd".
+   */
+  named: boolean;
   contact: string;
   /** Compressed public key (hex) the member's account box carries, or will carry once enrolled. */
   ownerKey: string;

@@ -42,7 +42,7 @@ function followDemo(db: Db, demo: DemoLets): void {
   const { lets } = demo;
   db.transaction(() => {
     const letsId = addLets(db, { letsTokenId: lets.letsId, name: lets.name, unit: lets.unit, model: 'committee', creditFloor: lets.floor, creditCap: lets.cap });
-    trackLetsOnChain(db, { letsId, membershipTokenId: lets.membershipTokenId, accountTree: demo.accountTree, managementTree: demo.managementTree, startHeight: demo.genesisHeight });
+    trackLetsOnChain(db, { letsId, network: 'devnet', membershipTokenId: lets.membershipTokenId, accountTree: demo.accountTree, managementTree: demo.managementTree, startHeight: demo.genesisHeight });
     for (const member of demo.members) addMemberProfile(db, { letsId, ownerKey: member.publicKey, name: member.name, contact: `${member.name.toLowerCase()}@riverside.example` });
   })();
 }
@@ -53,7 +53,7 @@ function followTrustlessDemo(db: Db, demo: TrustlessDemoLets): void {
   const { lets } = demo;
   db.transaction(() => {
     const letsId = addLets(db, { letsTokenId: lets.letsId, name: lets.name, unit: lets.unit, model: 'trustless', creditFloor: lets.floor, creditCap: lets.cap });
-    trackLetsOnChain(db, { letsId, membershipTokenId: lets.membershipTokenId, accountTree: demo.accountTree, publicTokenTree: demo.publicTokenTree, startHeight: demo.genesisHeight });
+    trackLetsOnChain(db, { letsId, network: 'devnet', membershipTokenId: lets.membershipTokenId, accountTree: demo.accountTree, publicTokenTree: demo.publicTokenTree, startHeight: demo.genesisHeight });
     for (const member of demo.members) addMemberProfile(db, { letsId, ownerKey: member.publicKey, name: member.name, contact: `${member.name.toLowerCase()}@hilltop.example` });
   })();
 }

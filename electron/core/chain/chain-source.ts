@@ -85,6 +85,12 @@ export interface ChainSource {
   /** Header ids at a height; the first is on the node's best chain. Empty above the tip. */
   headerIdsAt(height: number): Promise<HexId[]>;
   header(headerId: HexId): Promise<ChainHeader>;
+  /**
+   * The best chain's headers from height `from` to `to` (both included), ascending, in one request, for sources that
+   * can serve a range. It may answer fewer (a node caps the count, an Explorer has no such call): the sync asks for
+   * any height missing with headerIdsAt and header.
+   */
+  headerRange?(from: number, to: number): Promise<ChainHeader[]>;
   blockTransactions(headerId: HexId): Promise<ChainTransaction[]>;
   /** An unspent box by id, or null if it is spent or unknown. */
   unspentBox(boxId: HexId): Promise<ChainBox | null>;

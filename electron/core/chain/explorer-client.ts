@@ -47,9 +47,9 @@ const MAX_BOX_PAGES = 20;
 /** See node-client.ts: a listing that does not end is a misbehaving server. */
 const MAX_MEMPOOL_PAGES = 200;
 /**
- * header() and blockTransactions() of one block are asked for together (mirror-sync fetchBlock), and the Explorer
- * answers both with one call, so recent blocks are kept by id (an id is the hash of the header, which commits to
- * the transactions, so what is kept cannot go stale); the sync asks for at most 64 blocks at a time.
+ * The sync asks for header() and then blockTransactions() of the same blocks within one batch (mirror-sync fetchBlocks),
+ * and the Explorer answers both with one call, so recent blocks are kept by id (an id is the hash of the header, which
+ * commits to the transactions, so what is kept cannot go stale); a batch holds at most SYNC_BATCH_BLOCKS blocks.
  */
 const KEPT_BLOCKS = 128;
 

@@ -15,6 +15,7 @@ import {
   blockTransactionsSchema,
   headerIdsSchema,
   headerSchema,
+  headerSliceSchema,
   MEMPOOL_PAGE_LIMIT,
   mempoolPageSchema,
   type NetworkName,
@@ -110,9 +111,7 @@ export function createNodeClient(options: NodeClientOptions): ChainSource {
     },
 
     async headerIdsAt(height) {
-      if (!Number.isInteger(height) || height < 0 || height > 2_147_483_647) {
-        throw new AppError('invalid-input', `Block height ${height} is not a valid height.`, 'This is a bug in the app; please report it.');
-      }
+      requireHeight(height);
       const ids = await get(`/blocks/at/${height}`, 'GET /blocks/at/{blockHeight}', headerIdsSchema);
       // Above the tip some node versions answer 404 and others an empty list; both mean "no block yet".
       return ids === 'not-found' ? [] : ids;
@@ -125,6 +124,27 @@ export function createNodeClient(options: NodeClientOptions): ChainSource {
       if (header === 'not-found') throw blockUnknown(nodeUrl, id);
       if (header.id !== id) throw mismatch(endpoint, 'id');
       return header;
+    },
+
+    /**
+     * A node answers chainSlice with the best chain's headers from toHeight down to fromHeight + 1 (it walks back from
+     * toHeight until a header at or below fromHeight + 1), capped at its maxHeadersInOneQuery. Whatever it sends is
+     * kept only inside the range asked for, and must be consecutive and linked; the sync fills in any missing height.
+     */
+    async headerRange(from, to) {
+      requireHeight(from);
+      requireHeight(to);
+      const endpoint = 'GET /blocks/chainSlice';
+      const slice = await get(`/blocks/chainSlice?fromHeight=${from - 1}&toHeight=${to}`, endpoint, headerSliceSchema);
+      if (slice === 'not-found') return [];
+      const headers = slice.filter((h) => h.height >= from && h.height <= to);
+      headers.forEach((header, i) => {
+        const previous = headers[i - 1];
+        if (previous && (header.height !== previous.height + 1 || header.parentId !== previous.id)) {
+          throw responseInvalid(nodeUrl, endpoint, `the header at height ${header.height} does not follow the one before it`);
+        }
+      });
+      return headers;
     },
 
     async blockTransactions(headerId) {
@@ -195,4 +215,11 @@ function requireHexId(id: string, what: 'block' | 'box'): string {
     throw new AppError('invalid-input', `"${id.slice(0, 80)}" is not a ${what} id.`, 'This is a bug in the app; please report it.');
   }
   return id.toLowerCase();
+}
+
+/** Heights go into the URL too; a node's heights are int32. */
+function requireHeight(height: number): void {
+  if (!Number.isInteger(height) || height < 0 || height > 2_147_483_647) {
+    throw new AppError('invalid-input', `Block height ${height} is not a valid height.`, 'This is a bug in the app; please report it.');
+  }
 }

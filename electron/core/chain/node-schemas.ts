@@ -157,6 +157,9 @@ export const headerSchema = z.object(
   { error: 'must be a block header object' },
 ) satisfies z.ZodType<ChainHeader, unknown>;
 
+/** GET /blocks/chainSlice: BlockHeader[]; a node sends at most its maxHeadersInOneQuery (16 384 on mainnet nodes). */
+export const headerSliceSchema = itemList(headerSchema, 16_384);
+
 /** GET /blocks/at/{blockHeight}. */
 export const headerIdsSchema = itemList(hexId, MAX_HEADERS_AT_HEIGHT);
 

@@ -111,6 +111,12 @@ export class DevnetChain implements ChainSource {
     return this.findBlock(headerId).header;
   }
 
+  async headerRange(from: number, to: number): Promise<ChainHeader[]> {
+    const headers: ChainHeader[] = [];
+    for (let height = Math.max(from, 1); height <= Math.min(to, this.height); height++) headers.push((this.blockAt(height) as DevnetBlock).header);
+    return headers;
+  }
+
   async blockTransactions(headerId: HexId): Promise<ChainTransaction[]> {
     return this.findBlock(headerId).transactions;
   }

@@ -92,7 +92,7 @@ async function submittedBody(request: IncomingMessage): Promise<SignedTransactio
   return result.data;
 }
 
-async function route(chain: DevnetChain, request: IncomingMessage, url: URL, served: Required<DevnetServeOptions>): Promise<unknown> {
+async function route(chain: DevnetChain, request: IncomingMessage, url: URL, served: ServedAs): Promise<unknown> {
   const path = url.pathname;
   const get = request.method === 'GET';
   const post = request.method === 'POST';
@@ -113,10 +113,8 @@ async function route(chain: DevnetChain, request: IncomingMessage, url: URL, ser
   }
   if (get && (match = /^\/blocks\/at\/(\d{1,10})$/.exec(path))) return chain.headerIdsAt(Number(match[1]));
   if (get && (match = /^\/blocks\/([0-9a-f]{64})\/header$/.exec(path))) return chain.header(match[1] as string);
-  if (get && (match = /^\/blocks\/([0-9a-f]{64})\/transactions$/.exec(path))) {
-    const transactions = await chain.blockTransactions(match[1] as string);
-    return new JsonText(`{"headerId":${text(match[1] as string)},"transactions":${transactionsJson(transactions)},"size":0}`);
-  }
+  if (get && path === '/blocks/chainSlice') return chainSlice(chain, url);
+  if (get && (match = /^\/blocks\/([0-9a-f]{64})\/transactions$/.exec(path))) return blockTransactionsJson(chain, match[1] as string, served.rendered);
   if (get && (match = /^\/utxo\/byId\/([0-9a-f]{64})$/.exec(path))) {
     const box = await chain.unspentBox(match[1] as string);
     if (!box) throw new HttpError(404, 'not-found', 'No unspent box with this id.');
@@ -130,6 +128,27 @@ async function route(chain: DevnetChain, request: IncomingMessage, url: URL, ser
   if (post && path === '/transactions') return chain.submit(await submittedBody(request));
   if (post && path === '/transactions/check') return chain.check(await submittedBody(request));
   throw new HttpError(404, 'not-found', `The devnet does not serve ${request.method ?? ''} ${path}.`);
+}
+
+/** A node's maxHeadersInOneQuery. */
+const MAX_SLICE_HEADERS = 16_384;
+
+/** As a node answers: from the best header at toHeight (or the tip) back to fromHeight + 1, at most MAX_SLICE_HEADERS. */
+async function chainSlice(chain: DevnetChain, url: URL): Promise<unknown> {
+  const tip = chain.height;
+  const fromHeight = pageParameter(url, 'fromHeight', 0);
+  const requested = Number(url.searchParams.get('toHeight') ?? -1);
+  const toHeight = Number.isInteger(requested) && requested >= 0 && requested <= tip ? requested : tip;
+  return chain.headerRange(Math.max(fromHeight + 1, toHeight - MAX_SLICE_HEADERS + 1), toHeight);
+}
+
+/** A block's transactions as the node writes them; a block id names its content for good, so a kept text stays true. */
+async function blockTransactionsJson(chain: DevnetChain, headerId: string, rendered: Map<string, JsonText> | null): Promise<JsonText> {
+  const kept = rendered?.get(headerId);
+  if (kept) return kept;
+  const json = new JsonText(`{"headerId":${text(headerId)},"transactions":${transactionsJson(await chain.blockTransactions(headerId))},"size":0}`);
+  rendered?.set(headerId, json);
+  return json;
 }
 
 /** The most boxes one page may ask for, as on a node (BlockchainApiRoute.MaxItems). */
@@ -146,7 +165,7 @@ function pageParameter(url: URL, name: string, fallback: number): number {
  * script, which is how the app finds the wallet boxes that pay its fees. A node without the index answers every
  * /blockchain path with an error, as served here with `extraIndex: false`.
  */
-async function indexRoute(chain: DevnetChain, request: IncomingMessage, url: URL, served: Required<DevnetServeOptions>): Promise<unknown> {
+async function indexRoute(chain: DevnetChain, request: IncomingMessage, url: URL, served: ServedAs): Promise<unknown> {
   if (!served.extraIndex) throw new HttpError(500, 'internal.error', 'Extra indexing is not enabled');
   const path = url.pathname;
   if (request.method === 'GET' && path === '/blockchain/indexedHeight') return { indexedHeight: chain.height, fullHeight: chain.height };
@@ -183,6 +202,10 @@ export interface DevnetServer {
   close(): Promise<void>;
 }
 
+interface ServedAs extends Required<Omit<DevnetServeOptions, 'keepRenderedBlocks'>> {
+  rendered: Map<string, JsonText> | null;
+}
+
 export interface DevnetServeOptions {
   /**
    * The network /info reports. A test can serve the devnet as a testnet or mainnet node to drive the app's node
@@ -191,10 +214,19 @@ export interface DevnetServeOptions {
   network?: 'devnet' | 'testnet' | 'mainnet';
   /** Whether the /blockchain endpoints of a node running with `extraIndex = true` are served. */
   extraIndex?: boolean;
+  /**
+   * Keep every block's transactions as written once asked for, so asking again costs this process nothing: how the
+   * benchmark stands in for a node on another machine. Unbounded, so never for the app's own devnet.
+   */
+  keepRenderedBlocks?: boolean;
 }
 
 export async function serveDevnet(chain: DevnetChain, port = 0, options: DevnetServeOptions = {}): Promise<DevnetServer> {
-  const served = { network: options.network ?? 'devnet', extraIndex: options.extraIndex ?? true };
+  const served: ServedAs = {
+    network: options.network ?? 'devnet',
+    extraIndex: options.extraIndex ?? true,
+    rendered: options.keepRenderedBlocks ? new Map() : null,
+  };
   const server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     route(chain, request, url, served).then(

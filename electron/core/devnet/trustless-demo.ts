@@ -25,7 +25,10 @@ export interface TrustlessDemoLets {
   lets: TrustlessLets;
   genesisHeight: number;
   founder: DemoParty;
+  /** The members the observer knows by name. */
   members: TrustlessDemoMember[];
+  /** Joined from his own wallet without telling anyone: the observer's mirror lists him as "Member " and his key. */
+  stranger: TrustlessDemoMember;
   accountTree: string;
   publicTokenTree: string;
 }
@@ -38,17 +41,19 @@ const JOINERS: readonly { name: string; collateral: bigint }[] = [
   { name: 'Emil', collateral: 1n * ERG },
   { name: 'Farah', collateral: 3n * ERG / 2n },
 ];
+const STRANGER = { name: 'Gus', collateral: 1n * ERG };
 
 /**
  * "Hilltop Time Bank" in hours: floor −20.00 hours, cap 40.00, 1 ERG to join, 0.1 ERG of collateral per hour of
  * debt (1 ERG backs 10.00 hours), locked for about a day. Dana, Emil and Farah join; Dana pays Emil 3.00 hours for
- * gardening, Emil pays Farah 1.50 for a bike repair.
+ * gardening, Emil pays Farah 1.50 for a bike repair. Then Gus joins, as anyone may, without telling anyone his name.
  */
 export async function seedTrustlessDemo(chain: DevnetChain): Promise<TrustlessDemoLets> {
   const session = DemoSession.create(chain);
   const founder = await session.party('Founder', FIRST_KEY_INDEX);
   const joiners = await Promise.all(JOINERS.map(async (j, i) => ({ ...(await session.party(j.name, FIRST_KEY_INDEX + 1 + i)), collateral: j.collateral })));
-  await session.fundAll([founder, ...joiners]);
+  const stranger = { ...(await session.party(STRANGER.name, FIRST_KEY_INDEX + 1 + JOINERS.length)), collateral: STRANGER.collateral };
+  await session.fundAll([founder, ...joiners, stranger]);
 
   const genesis = buildTrustlessGenesis({
     ...(await session.funding(founder)),
@@ -64,13 +69,14 @@ export async function seedTrustlessDemo(chain: DevnetChain): Promise<TrustlessDe
 
   let publicTokenBox = created(genesis.transactions[1], contracts.publicToken)[0] as Box<Amount>;
   const accounts = new Map<string, Box<Amount>>();
-  for (const member of joiners) {
+  const join = async (member: TrustlessDemoMember) => {
     const tx = buildJoin({ ...(await session.funding(member)), lets, publicTokenBox, memberName: member.name, memberKey: member.publicKey, collateral: member.collateral });
     await session.signAndSubmit(tx, member);
     chain.mine();
     publicTokenBox = created(tx, contracts.publicToken)[0] as Box<Amount>;
     accounts.set(member.name, created(tx, contracts.account)[0] as Box<Amount>);
-  }
+  };
+  for (const member of joiners) await join(member);
 
   const trade = async (payer: DemoParty, payee: DemoParty, amount: bigint) => {
     const account = (party: DemoParty) => ({ name: party.name, box: accounts.get(party.name) as Box<Amount> });
@@ -84,5 +90,6 @@ export async function seedTrustlessDemo(chain: DevnetChain): Promise<TrustlessDe
   const [dana, emil, farah] = joiners as [TrustlessDemoMember, TrustlessDemoMember, TrustlessDemoMember];
   await trade(dana, emil, 3_00n);
   await trade(emil, farah, 1_50n);
-  return { lets, genesisHeight, founder, members: joiners, accountTree: contracts.account, publicTokenTree: contracts.publicToken };
+  await join(stranger);
+  return { lets, genesisHeight, founder, members: joiners, stranger, accountTree: contracts.account, publicTokenTree: contracts.publicToken };
 }

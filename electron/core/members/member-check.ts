@@ -20,6 +20,7 @@ const ADDRESS_PROBLEMS = (network: ErgoNetwork): Record<AddressProblem, string> 
 /** What checking a new member needs to know about the LETS already: who has a profile, who has an account on chain. */
 export interface MemberContext {
   network: ErgoNetwork;
+  /** Profiles the treasurer named; a placeholder the sync made is not one of them (the new member takes it over). */
   existingProfiles: ReadonlyMap<string, { name: string }>;
   enrolledKeys: ReadonlySet<string>;
 }
@@ -27,7 +28,7 @@ export interface MemberContext {
 export function memberContext(db: Db, letsId: number, network: ErgoNetwork): MemberContext {
   return {
     network,
-    existingProfiles: profilesByKey(db, letsId),
+    existingProfiles: new Map([...profilesByKey(db, letsId)].filter(([, profile]) => profile.named)),
     enrolledKeys: new Set(accountBalances(db, letsId).map((a) => a.memberKey)),
   };
 }

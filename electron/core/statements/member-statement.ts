@@ -7,7 +7,7 @@ import type { Db } from '../mirror/database';
 import { storedHeaderIdAt, storedTip } from '../mirror/queries/chain-store';
 import {
   currentAccountBoxId,
-  memberAccountBoxesAt,
+  accountBoxCreatedBy,
   memberEntriesBefore,
   statementLets,
   statementMember,
@@ -17,7 +17,6 @@ import {
 } from '../mirror/queries/statement';
 import { transactionDescriptions } from '../mirror/queries/transaction-descriptions';
 import { collateralInBox, collateralTerms } from '../mirror/queries/trustless';
-import { inChainOrder } from './chain-order';
 import { verification } from './verification';
 
 /** A period as exact instants: `from` inclusive, `to` exclusive (see statement-calls for why). */
@@ -36,14 +35,6 @@ function letsOrThrow(db: Db, letsId: number): StatementLetsRow {
   const lets = statementLets(db, letsId);
   if (!lets) throw new AppError('not-found', 'That LETS is not followed by this app.', 'Choose a LETS from the list and try again.');
   return lets;
-}
-
-function orderedEntries(db: Db, letsId: number, memberKey: string, before: Date): StatementEntryRow[] {
-  const entries = memberEntriesBefore(db, letsId, memberKey, before.getTime());
-  return inChainOrder(entries, (height) => {
-    const boxes = memberAccountBoxesAt(db, letsId, memberKey, height);
-    return new Map(boxes.flatMap((b) => (b.spentBy ? [[b.transactionId, b.spentBy] as const] : [])));
-  });
 }
 
 function toLine(entry: StatementEntryRow, description: string): StatementLine {
@@ -80,7 +71,7 @@ function checkRunningBalances(memberName: string, opening: bigint, lines: readon
 
 function closingBoxOf(db: Db, letsId: number, memberKey: string, last: StatementEntryRow | undefined): StatementBoxReference | null {
   if (!last || last.kind === 'closing') return null;
-  const box = memberAccountBoxesAt(db, letsId, memberKey, last.height).find((b) => b.transactionId === last.transactionId);
+  const box = accountBoxCreatedBy(db, letsId, memberKey, last.height, last.transactionId);
   if (!box) return null;
   return { boxId: box.boxId, transactionId: box.transactionId, height: box.height, headerId: storedHeaderIdAt(db, box.height) ?? null };
 }
@@ -94,7 +85,7 @@ function buildStatement(db: Db, lets: StatementLetsRow, memberId: number, period
   if (!member) {
     throw new AppError('not-found', `There is no member with number ${memberId} in ${lets.name}.`, 'Choose the member from the list; the list may have changed since you opened it.');
   }
-  const entries = orderedEntries(db, lets.id, member.ownerKey, period.to);
+  const entries = memberEntriesBefore(db, lets.id, member.ownerKey, period.to.getTime());
   const firstInPeriod = entries.findIndex((e) => e.timestamp >= period.from.getTime());
   const before = firstInPeriod === -1 ? entries : entries.slice(0, firstInPeriod);
   const inPeriod = firstInPeriod === -1 ? [] : entries.slice(firstInPeriod);

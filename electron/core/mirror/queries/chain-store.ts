@@ -1,6 +1,7 @@
-import type { ChainBox, ChainHeader, HexId } from '../../chain/chain-source';
+import type { ChainBox, ChainHeader, ChainTip, HexId } from '../../chain/chain-source';
 import type { Db } from '../database';
 import type { LedgerEntry, MirroredBox, SpentBox, TrackedLets } from '../sync/classify-transaction';
+import { placeholderName } from './members';
 
 /*
  * The SQL of the chain mirror: blocks, LETS boxes and ledger entries. Statements are prepared once per
@@ -19,8 +20,10 @@ function prepare(db: Db) {
     spendBox: db.prepare('UPDATE box_rows SET spent_by = ?, spent_height = ? WHERE box_id = ?'),
     findBox: db.prepare('SELECT * FROM boxes WHERE box_id = ?'),
     findSpendable: db.prepare('SELECT lets_id, kind, owner_key, balance FROM box_rows WHERE box_id = ?'),
-    insertEntry: db.prepare(`INSERT INTO ledger_entries (transaction_id, lets_id, member_key, counterparty_key, kind, delta, balance_after, height, timestamp)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    insertEntry: db.prepare(`INSERT INTO ledger_entries (transaction_id, lets_id, member_key, counterparty_key, kind, delta, balance_after, height, position, timestamp)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    // A key that already has a profile (named, or a placeholder from an earlier enrolment) keeps it.
+    addPlaceholder: db.prepare('INSERT INTO member_profiles (lets_id, owner_key, name, named) VALUES (?, ?, ?, 0) ON CONFLICT (lets_id, owner_key) DO NOTHING'),
     headerAt: db.prepare('SELECT header_id FROM blocks WHERE height = ?').pluck(),
     tip: db.prepare('SELECT height, header_id FROM blocks ORDER BY height DESC LIMIT 1'),
   };
@@ -50,10 +53,14 @@ interface BoxRow {
   balance: bigint | null;
 }
 
-export function loadTracked(db: Db): { tracked: TrackedLets[]; letsTokenIds: Map<number, string> } {
+/** The LETS followed on `network`: the others live on another chain. */
+export function loadTracked(db: Db, network: Network): { tracked: TrackedLets[]; letsTokenIds: Map<number, string> } {
   const rows = db
-    .prepare('SELECT c.lets_id, l.lets_token_id, c.membership_token_id, c.account_tree, c.management_tree, c.public_token_tree, c.start_height FROM lets_chain c JOIN lets l ON l.id = c.lets_id')
-    .all() as {
+    .prepare(
+      `SELECT c.lets_id, l.lets_token_id, c.membership_token_id, c.account_tree, c.management_tree, c.public_token_tree, c.start_height
+       FROM lets_chain c JOIN lets l ON l.id = c.lets_id WHERE c.network = ?`,
+    )
+    .all(network) as {
     lets_id: bigint;
     lets_token_id: string;
     membership_token_id: string;
@@ -75,12 +82,15 @@ export function loadTracked(db: Db): { tracked: TrackedLets[]; letsTokenIds: Map
   };
 }
 
+export type Network = ChainTip['network'];
+
 /** A committee LETS names its management tree, a trustless one its public token tree (exactly one of the two). */
-export type LetsOnChain = Omit<TrackedLets, 'managementTree' | 'publicTokenTree'> & ({ managementTree: string } | { publicTokenTree: string });
+export type LetsOnChain = Omit<TrackedLets, 'managementTree' | 'publicTokenTree'> & { network: Network } & ({ managementTree: string } | { publicTokenTree: string });
 
 export function trackLetsOnChain(db: Db, lets: LetsOnChain): void {
-  db.prepare('INSERT INTO lets_chain (lets_id, membership_token_id, account_tree, management_tree, public_token_tree, start_height) VALUES (?, ?, ?, ?, ?, ?)').run(
+  db.prepare('INSERT INTO lets_chain (lets_id, network, membership_token_id, account_tree, management_tree, public_token_tree, start_height) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
     lets.letsId,
+    lets.network,
     lets.membershipTokenId,
     lets.accountTree,
     'managementTree' in lets ? lets.managementTree : null,
@@ -126,22 +136,26 @@ export function insertBlock(db: Db, header: ChainHeader): void {
 }
 
 /**
- * The id of an ergo tree in the scripts table, added if new. `known` remembers ids for one SQLite transaction only:
- * an id from a transaction that was rolled back would point at nothing.
+ * The id of a box's ergo tree in the scripts table, added if new. `known` remembers ids for one SQLite transaction
+ * only: an id from a transaction that was rolled back would point at nothing. It is keyed by LETS and kind, not by the
+ * tree's text: every box recognised as one kind of one LETS carries that LETS's tree for it (see recognise in
+ * sync/classify-transaction.ts), and hashing a KB of hex for each of 200 000 boxes showed in the sync's profile.
  */
-function scriptId(db: Db, ergoTree: string, known: Map<string, bigint>): bigint {
-  let id = known.get(ergoTree);
+function scriptId(db: Db, mirrored: MirroredBox, known: Map<string, bigint>): bigint {
+  const key = `${mirrored.letsId}:${mirrored.kind}`;
+  let id = known.get(key);
   if (id === undefined) {
     const { addScript, scriptId: find } = statements(db);
-    addScript.run(ergoTree);
-    id = find.get(ergoTree) as bigint;
-    known.set(ergoTree, id);
+    addScript.run(mirrored.box.ergoTree);
+    id = find.get(mirrored.box.ergoTree) as bigint;
+    known.set(key, id);
   }
   return id;
 }
 
 /**
- * `scripts` caches tree ids within the caller's SQLite transaction (see scriptId); pass a new Map per transaction.
+ * `scripts` caches tree ids by LETS and kind within the caller's SQLite transaction (see scriptId); pass a new Map per
+ * transaction.
  * `spent`: a box the same batch of blocks already spent is written spent (see sync/box-batch.ts).
  */
 export function insertMirroredBox(
@@ -160,7 +174,7 @@ export function insertMirroredBox(
     box.index,
     height,
     box.value,
-    scriptId(db, box.ergoTree, scripts),
+    scriptId(db, mirrored, scripts),
     JSON.stringify(box.assets.map((a) => ({ tokenId: a.tokenId, amount: a.amount.toString() }))),
     JSON.stringify(box.additionalRegisters),
     mirrored.ownerKey,
@@ -174,8 +188,21 @@ export function markSpent(db: Db, boxId: HexId, spentBy: HexId, height: number):
   statements(db).spendBox.run(spentBy, height, boxId);
 }
 
-export function insertLedgerEntry(db: Db, entry: LedgerEntry, transactionId: HexId, header: ChainHeader): void {
-  statements(db).insertEntry.run(transactionId, entry.letsId, entry.memberKey, entry.counterpartyKey, entry.kind, entry.delta, entry.balanceAfter, header.height, header.timestamp);
+/**
+ * An enrolment (committee) or a join (trustless: classify-trustless reports it as an enrolment too) gives the new
+ * account a placeholder profile, so every account on chain is in the member directory even if nobody here typed it in.
+ */
+/** Where a transaction sits on chain: its block, and its index among that block's transactions. */
+export interface TransactionPlace {
+  transactionId: HexId;
+  header: ChainHeader;
+  position: number;
+}
+
+export function insertLedgerEntry(db: Db, entry: LedgerEntry, { transactionId, header, position }: TransactionPlace): void {
+  const { insertEntry, addPlaceholder } = statements(db);
+  insertEntry.run(transactionId, entry.letsId, entry.memberKey, entry.counterpartyKey, entry.kind, entry.delta, entry.balanceAfter, header.height, position, header.timestamp);
+  if (entry.kind === 'enrolment') addPlaceholder.run(entry.letsId, entry.memberKey, placeholderName(entry.memberKey));
 }
 
 /** Undoes everything above `height`: the caller runs this inside the same transaction as the reorg's new blocks. */
@@ -184,6 +211,26 @@ export function rollbackAbove(db: Db, height: number): void {
   db.prepare('DELETE FROM box_rows WHERE created_height > ?').run(height);
   db.prepare('UPDATE box_rows SET spent_by = NULL, spent_height = NULL WHERE spent_height > ?').run(height);
   db.prepare('DELETE FROM blocks WHERE height > ?').run(height);
+  // Placeholders are derived from the chain like the entries; named profiles are the treasurer's and always stay.
+  db.prepare(
+    `DELETE FROM member_profiles WHERE named = 0 AND NOT EXISTS (
+       SELECT 1 FROM ledger_entries e WHERE e.lets_id = member_profiles.lets_id AND e.member_key = member_profiles.owner_key)`,
+  ).run();
+}
+
+/** The network of the chain data the mirror holds, or null while it holds none. */
+export function mirroredNetwork(db: Db): Network | null {
+  return (db.prepare('SELECT network FROM mirror_network').pluck().get() as Network | undefined) ?? null;
+}
+
+/**
+ * The chain source is on another network than the mirror's chain data: that data is dropped (everything above height
+ * 0, as a reorg would) and the mirror starts on `network`. The outbox is left alone: its transactions belong to LETS of
+ * their own network, and are tracked again when the app is back on it.
+ */
+export function moveMirrorTo(db: Db, network: Network): void {
+  rollbackAbove(db, 0);
+  db.prepare('INSERT INTO mirror_network (id, network) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET network = excluded.network').run(network);
 }
 
 /** Keeps the newest `keep` headers: enough to find any fork point a real reorg can have. */

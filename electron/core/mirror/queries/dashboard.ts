@@ -18,11 +18,15 @@ export function tradeCountBetween(db: Db, letsId: number, fromMs: number, toMs: 
   return Number(count);
 }
 
-/** Profiles stored on this computer whose key has no account box on chain yet (imported, waiting for enrolment). */
+/**
+ * Profiles stored on this computer whose key has no account box on chain yet (imported, waiting for enrolment). A
+ * placeholder without a box is an account that was closed, not a member waiting: the sync only makes placeholders
+ * for accounts it saw opened.
+ */
 export function notEnrolledCount(db: Db, letsId: number): number {
   const count = db
     .prepare(
-      `SELECT count(*) FROM member_profiles p WHERE p.lets_id = ? AND NOT EXISTS (
+      `SELECT count(*) FROM member_profiles p WHERE p.lets_id = ? AND p.named = 1 AND NOT EXISTS (
          SELECT 1 FROM boxes b WHERE b.lets_id = p.lets_id AND b.owner_key = p.owner_key AND b.kind = 'account' AND b.spent_by IS NULL)`,
     )
     .pluck()

@@ -14,13 +14,20 @@ interface LetsRow {
   trial_balance: bigint;
 }
 
-/** The LETS the treasurer runs (committee) first, then those the app only follows (trustless); by name within each. */
+/**
+ * The LETS the treasurer runs (committee) first, then those the app only follows (trustless); by name within each.
+ * Only those of the network the mirror is on (migration 011): a LETS of another network has no chain data here until
+ * the app is back on its network.
+ */
 export function listLets(db: Db): LetsSummary[] {
   const rows = db
     .prepare(
       `SELECT l.id, l.name, l.unit, l.model, l.credit_floor, l.credit_cap,
          count(b.box_id) AS member_count, coalesce(sum(b.balance), 0) AS trial_balance
-       FROM lets l LEFT JOIN boxes b ON b.lets_id = l.id AND b.kind = 'account' AND b.spent_by IS NULL
+       FROM lets l
+       LEFT JOIN lets_chain c ON c.lets_id = l.id
+       LEFT JOIN boxes b ON b.lets_id = l.id AND b.kind = 'account' AND b.spent_by IS NULL
+       WHERE c.network IS NULL OR c.network = coalesce((SELECT network FROM mirror_network), c.network)
        GROUP BY l.id ORDER BY l.model = 'trustless', l.name`,
     )
     .all() as LetsRow[];

@@ -18,6 +18,7 @@ interface MemberRow {
   contact: string;
   notes: string;
   owner_key: string;
+  named: bigint;
   balance: bigint | null;
   box_id: string | null;
   last_trade_at: bigint | null;
@@ -29,7 +30,7 @@ interface MemberRow {
 
 // The member's current account box (if any), the time of their latest trade and whether an account was closed; the
 // box's value and registers hold a trustless member's collateral.
-const MEMBER_SELECT = `SELECT p.id, p.lets_id, p.name, p.contact, p.notes, p.owner_key, b.balance, b.box_id, l.model, b.value, b.registers,
+const MEMBER_SELECT = `SELECT p.id, p.lets_id, p.name, p.contact, p.notes, p.owner_key, p.named, b.balance, b.box_id, l.model, b.value, b.registers,
     (SELECT max(e.timestamp) FROM ledger_entries e WHERE e.lets_id = p.lets_id AND e.member_key = p.owner_key AND e.kind = 'trade') AS last_trade_at,
     EXISTS (SELECT 1 FROM ledger_entries e WHERE e.lets_id = p.lets_id AND e.member_key = p.owner_key AND e.kind = 'closing') AS closed
   FROM member_profiles p
@@ -53,6 +54,7 @@ function toSummary(row: MemberRow): MemberSummary {
     id: Number(row.id),
     letsId: Number(row.lets_id),
     name: row.name,
+    named: row.named === 1n,
     contact: row.contact,
     ownerKey: row.owner_key,
     state: stateOf(row),
@@ -105,11 +107,27 @@ export interface NewMemberProfile {
   notes?: string;
 }
 
-/** Stores the local-only metadata of a member (never on chain); returns the profile id. */
+/** The name the sync gives an account nobody has named on this computer yet (also in migration 009). */
+export function placeholderName(ownerKey: string): string {
+  return `Member ${ownerKey.slice(0, 8)}`;
+}
+
+/**
+ * Stores the local-only metadata of a member (never on chain); returns the profile id. A placeholder the sync made
+ * for the same key becomes this profile (same id, so statements and links stay valid); a named profile for the same
+ * key is a UNIQUE violation, as one key is one member.
+ */
 export function addMemberProfile(db: Db, profile: NewMemberProfile): number {
+  const contact = profile.contact ?? '';
+  const notes = profile.notes ?? '';
+  const upgraded = db
+    .prepare('UPDATE member_profiles SET name = ?, contact = ?, notes = ?, named = 1 WHERE lets_id = ? AND owner_key = ? AND named = 0 RETURNING id')
+    .pluck()
+    .get(profile.name, contact, notes, profile.letsId, profile.ownerKey) as bigint | undefined;
+  if (upgraded !== undefined) return Number(upgraded);
   const result = db
     .prepare('INSERT INTO member_profiles (lets_id, owner_key, name, contact, notes) VALUES (?, ?, ?, ?, ?)')
-    .run(profile.letsId, profile.ownerKey, profile.name, profile.contact ?? '', profile.notes ?? '');
+    .run(profile.letsId, profile.ownerKey, profile.name, contact, notes);
   return Number(result.lastInsertRowid);
 }
 
@@ -124,13 +142,17 @@ export interface ProfileEdit {
   notes: string;
 }
 
+/** Saving the profile names the member: a placeholder the treasurer edited is theirs, as if typed in. */
 export function updateMemberProfile(db: Db, id: number, edit: ProfileEdit): void {
-  const result = db.prepare('UPDATE member_profiles SET name = ?, contact = ?, notes = ? WHERE id = ?').run(edit.name, edit.contact, edit.notes, id);
+  const result = db.prepare('UPDATE member_profiles SET name = ?, contact = ?, notes = ?, named = 1 WHERE id = ?').run(edit.name, edit.contact, edit.notes, id);
   if (result.changes === 0) throw new AppError('not-found', 'That member is no longer in the local database.', 'Go back to the member list and choose the member again.');
 }
 
-/** Owner key → profile id and name for every profile of a LETS (counterparties, near-limit lists, import duplicates). */
-export function profilesByKey(db: Db, letsId: number): Map<string, { id: number; name: string }> {
-  const rows = db.prepare('SELECT owner_key, id, name FROM member_profiles WHERE lets_id = ?').all(letsId) as { owner_key: string; id: bigint; name: string }[];
-  return new Map(rows.map((r) => [r.owner_key, { id: Number(r.id), name: r.name }]));
+/**
+ * Owner key → profile id and name for every profile of a LETS (counterparties, near-limit lists, import duplicates);
+ * `named` is false for a placeholder the sync made, which a new member with that key takes over.
+ */
+export function profilesByKey(db: Db, letsId: number): Map<string, { id: number; name: string; named: boolean }> {
+  const rows = db.prepare('SELECT owner_key, id, name, named FROM member_profiles WHERE lets_id = ?').all(letsId) as { owner_key: string; id: bigint; name: string; named: bigint }[];
+  return new Map(rows.map((r) => [r.owner_key, { id: Number(r.id), name: r.name, named: r.named === 1n }]));
 }

@@ -1,5 +1,6 @@
 import type { OutboxEntry, OutboxState } from '../../api/calls/outbox-types';
-import type { HexId } from '../../chain/chain-source';
+import type { ChainTip, HexId } from '../../chain/chain-source';
+import type { Network } from './chain-store';
 import { AppError } from '../../errors/app-error';
 import type { Db } from '../database';
 
@@ -110,9 +111,18 @@ export function discardOutboxItem(db: Db, transactionId: HexId): void {
   db.prepare('DELETE FROM outbox WHERE transaction_id = ?').run(transactionId);
 }
 
+/**
+ * The sync tracks the transactions of the network it follows: not those of a LETS that lives on another network (see
+ * migration 011), which wait, as they are, until the app is back on theirs.
+ */
+const NOT_OF_ANOTHER_NETWORK = 'NOT EXISTS (SELECT 1 FROM lets_chain c WHERE c.lets_id = outbox.lets_id AND c.network <> ?)';
+
 /** Own transactions that may still show up in a block; the sync only looks up block transactions among these. */
-export function awaitingInclusion(db: Db): Set<HexId> {
-  const ids = db.prepare(`SELECT transaction_id FROM outbox WHERE state IN ('submitted', 'mempool', 'dropped', 'signed')`).pluck().all() as string[];
+export function awaitingInclusion(db: Db, network: Network): Set<HexId> {
+  const ids = db
+    .prepare(`SELECT transaction_id FROM outbox WHERE state IN ('submitted', 'mempool', 'dropped', 'signed') AND ${NOT_OF_ANOTHER_NETWORK}`)
+    .pluck()
+    .all(network) as string[];
   return new Set(ids);
 }
 
@@ -125,9 +135,9 @@ export function markIncluded(db: Db, transactionId: HexId, height: number): void
   );
 }
 
-/** Sync: a reorg removed the blocks above `height`; what they included is on its way again. */
-export function reopenAbove(db: Db, height: number): void {
-  db.prepare(`UPDATE outbox SET state = 'submitted', included_height = NULL, updated_at = ? WHERE included_height > ?`).run(now(), height);
+/** Sync: a reorg of `network` removed the blocks above `height`; what they included is on its way again. */
+export function reopenAbove(db: Db, height: number, network: Network): void {
+  db.prepare(`UPDATE outbox SET state = 'submitted', included_height = NULL, updated_at = ? WHERE included_height > ? AND ${NOT_OF_ANOTHER_NETWORK}`).run(now(), height, network);
 }
 
 export interface ReconcileOptions {
@@ -151,11 +161,16 @@ export const DEFAULT_DROP_UNSEEN_AFTER_POLLS = 15;
  * transaction spent one of its inputs, otherwise dropped; one the node never listed is dropped after
  * `dropUnseenAfterPolls` polls. While the node is catching up nothing is called dropped.
  */
-export function reconcileOutbox(db: Db, tipHeight: number, mempoolIds: ReadonlySet<HexId>, optionsOrDepth: ReconcileOptions | number): void {
+export function reconcileOutbox(db: Db, tip: Pick<ChainTip, 'network' | 'height'>, mempoolIds: ReadonlySet<HexId>, optionsOrDepth: ReconcileOptions | number): void {
   const options = typeof optionsOrDepth === 'number' ? { depth: optionsOrDepth, dropUnseenAfterPolls: DEFAULT_DROP_UNSEEN_AFTER_POLLS } : optionsOrDepth;
   const reconcile = db.transaction(() => {
-    db.prepare(`UPDATE outbox SET state = 'confirmed', updated_at = ? WHERE state = 'included' AND ? - included_height + 1 >= ?`).run(now(), tipHeight, options.depth);
-    const waiting = db.prepare(`SELECT transaction_id, state, input_box_ids, unseen_polls FROM outbox WHERE state IN ('submitted', 'mempool')`).all() as {
+    db.prepare(`UPDATE outbox SET state = 'confirmed', updated_at = ? WHERE state = 'included' AND ? - included_height + 1 >= ? AND ${NOT_OF_ANOTHER_NETWORK}`).run(
+      now(),
+      tip.height,
+      options.depth,
+      tip.network,
+    );
+    const waiting = db.prepare(`SELECT transaction_id, state, input_box_ids, unseen_polls FROM outbox WHERE state IN ('submitted', 'mempool') AND ${NOT_OF_ANOTHER_NETWORK}`).all(tip.network) as {
       transaction_id: string;
       state: OutboxState;
       input_box_ids: string;

@@ -70,7 +70,7 @@ export interface StatementEntryRow {
   timestamp: number;
 }
 
-/** The member's entries in blocks stamped before `beforeMs`, by height (order within one block: see chain-order). */
+/** The member's entries in blocks stamped before `beforeMs`, in the order the chain applied them. */
 export function memberEntriesBefore(db: Db, letsId: number, memberKey: string, beforeMs: number): StatementEntryRow[] {
   const rows = db
     .prepare(
@@ -78,7 +78,7 @@ export function memberEntriesBefore(db: Db, letsId: number, memberKey: string, b
        FROM ledger_entries e
        LEFT JOIN member_profiles p ON p.lets_id = e.lets_id AND p.owner_key = e.counterparty_key
        WHERE e.lets_id = ? AND e.member_key = ? AND e.timestamp < ?
-       ORDER BY e.height, e.transaction_id`,
+       ORDER BY e.height, e.position`,
     )
     .all(letsId, memberKey, beforeMs) as {
     transaction_id: string;
@@ -106,18 +106,17 @@ export interface AccountBoxRow {
   boxId: string;
   transactionId: string;
   height: number;
-  spentBy: string | null;
 }
 
-/** The member's account boxes created in one block (found through the created-height index). */
-export function memberAccountBoxesAt(db: Db, letsId: number, memberKey: string, height: number): AccountBoxRow[] {
-  const rows = db
+/** The member's account box that `transactionId`, in the block at `height`, created (through the index by owner). */
+export function accountBoxCreatedBy(db: Db, letsId: number, memberKey: string, height: number, transactionId: string): AccountBoxRow | undefined {
+  const row = db
     .prepare(
-      `SELECT box_id, transaction_id, created_height, spent_by FROM boxes
-       WHERE created_height = ? AND lets_id = ? AND kind = 'account' AND owner_key = ?`,
+      `SELECT box_id, transaction_id, created_height FROM boxes
+       WHERE lets_id = ? AND owner_key = ? AND created_height = ? AND transaction_id = ? AND kind = 'account'`,
     )
-    .all(height, letsId, memberKey) as { box_id: string; transaction_id: string; created_height: bigint; spent_by: string | null }[];
-  return rows.map((r) => ({ boxId: r.box_id, transactionId: r.transaction_id, height: Number(r.created_height), spentBy: r.spent_by }));
+    .get(letsId, memberKey, height, transactionId) as { box_id: string; transaction_id: string; created_height: bigint } | undefined;
+  return row && { boxId: row.box_id, transactionId: row.transaction_id, height: Number(row.created_height) };
 }
 
 export function currentAccountBoxId(db: Db, letsId: number, memberKey: string): string | null {

@@ -16,28 +16,28 @@ interface TradeSqlRow {
 }
 
 /*
- * A trade is two ledger entries of one transaction: the payer's (delta < 0) and the payee's (delta > 0). Names are
- * local metadata; a member without a profile here shows by the start of their key.
+ * A trade is two ledger entries of one transaction: the payer's (delta < 0), which names the payee and carries what
+ * the filters test, and the payee's (delta > 0), found by its primary key (LETS, payee, height, transaction) for the
+ * rows shown only. Names are local metadata; a member without a profile here shows by the start of their key.
  */
-const FROM_WHERE = `
-  FROM ledger_entries p
-  JOIN ledger_entries r ON r.transaction_id = p.transaction_id AND +r.lets_id = p.lets_id AND r.delta > 0
-  WHERE p.lets_id = :letsId AND p.kind = 'trade' AND p.delta < 0
-    AND (:memberKey IS NULL OR p.member_key = :memberKey OR r.member_key = :memberKey)
+const PAYER_CONDITIONS = `p.lets_id = :letsId AND p.kind = 'trade' AND p.delta < 0
     AND (:fromTime IS NULL OR p.timestamp >= :fromTime) AND (:toTime IS NULL OR p.timestamp < :toTime)
     AND (:minAmount IS NULL OR -p.delta >= :minAmount) AND (:maxAmount IS NULL OR -p.delta <= :maxAmount)`;
 
 /*
- * Performance (100 000 trades, see BENCHMARKS.md). `+r.lets_id` keeps SQLite from reaching r through the primary key's
- * leading lets_id (every entry of the LETS, for each p) instead of by transaction id. With a member chosen, the
- * transactions are first narrowed to that member's own entries (stored together): p or r being the member means the
- * transaction has an entry of theirs, so the extra condition changes no result, only where SQLite starts.
+ * Performance (100 000 trades, see BENCHMARKS.md). Counting and skipping to a page read the payer entries alone, in
+ * the order of the index of trades by height. With a member chosen, the member's own trade entries (stored together)
+ * come first (CROSS JOIN keeps that order) and each leads to its trade's payer entry by primary key: their own entry
+ * when they paid, the counterparty's when they were paid.
  */
-const MEMBER_TRANSACTIONS = `
-    AND p.transaction_id IN (SELECT transaction_id FROM ledger_entries WHERE lets_id = :letsId AND member_key = :memberKey)`;
+const ALL_PAYER_ENTRIES = `FROM ledger_entries p WHERE ${PAYER_CONDITIONS}`;
+const MEMBER_PAYER_ENTRIES = `FROM ledger_entries m CROSS JOIN ledger_entries p
+    ON p.lets_id = m.lets_id AND p.member_key = (CASE WHEN m.delta < 0 THEN m.member_key ELSE m.counterparty_key END)
+      AND p.height = m.height AND p.transaction_id = m.transaction_id
+  WHERE m.lets_id = :letsId AND m.member_key = :memberKey AND m.kind = 'trade' AND ${PAYER_CONDITIONS}`;
 
-function fromWhere(memberKey: string | null): string {
-  return memberKey === null ? FROM_WHERE : FROM_WHERE + MEMBER_TRANSACTIONS;
+function payerEntries(memberKey: string | null): string {
+  return memberKey === null ? ALL_PAYER_ENTRIES : MEMBER_PAYER_ENTRIES;
 }
 
 function parameters(db: Db, filter: TradeFilter) {
@@ -60,7 +60,7 @@ const shortKey = (key: string) => `${key.slice(0, 8)}…`;
 /** One page of the trades matching `filter`, newest first, with both parties' balances after each trade. */
 export function tradePage(db: Db, filter: TradeFilter, offset: number, limit: number): TradePage {
   const params = parameters(db, filter);
-  const total = db.prepare(`SELECT count(*) ${fromWhere(params.memberKey)}`).pluck().get(params) as bigint;
+  const total = db.prepare(`SELECT count(*) ${payerEntries(params.memberKey)}`).pluck().get(params) as bigint;
   const tip = (db.prepare('SELECT max(height) FROM blocks').pluck().get() as bigint | null) ?? 0n;
   const rows = db
     .prepare(
@@ -69,8 +69,9 @@ export function tradePage(db: Db, filter: TradeFilter, offset: number, limit: nu
          (SELECT name FROM member_profiles WHERE lets_id = p.lets_id AND owner_key = p.member_key) AS payer_name,
          (SELECT name FROM member_profiles WHERE lets_id = p.lets_id AND owner_key = r.member_key) AS payee_name,
          (SELECT memo FROM outbox_details WHERE transaction_id = p.transaction_id) AS memo
-       ${fromWhere(params.memberKey)}
-       ORDER BY p.height DESC, p.transaction_id DESC LIMIT :limit OFFSET :offset`,
+       FROM (SELECT p.* ${payerEntries(params.memberKey)} ORDER BY p.height DESC, p.position DESC LIMIT :limit OFFSET :offset) p
+       JOIN ledger_entries r ON r.lets_id = p.lets_id AND r.member_key = p.counterparty_key AND r.height = p.height AND r.transaction_id = p.transaction_id
+       ORDER BY p.height DESC, p.position DESC`,
     )
     .all({ ...params, limit, offset }) as TradeSqlRow[];
   return {

@@ -19,7 +19,7 @@ interface HeldBox {
  */
 export class BoxBatch {
   private readonly held = new Map<HexId, HeldBox>();
-  /** Ids of ergo trees in the scripts table, valid for this transaction only (see insertMirroredBox). */
+  /** Ids of ergo trees in the scripts table by LETS and kind, valid for this transaction only (see insertMirroredBox). */
   private readonly scripts = new Map<string, bigint>();
 
   constructor(private readonly db: Db) {}

@@ -5,6 +5,9 @@ import {
   insertBlock,
   insertLedgerEntry,
   loadTracked,
+  mirroredNetwork,
+  moveMirrorTo,
+  type Network,
   pruneHeaders,
   rollbackAbove,
   storedHeaderIdAt,
@@ -43,14 +46,36 @@ interface FetchedBlock {
   transactions: ChainTransaction[];
 }
 
-async function fetchBlock(source: ChainSource, height: number): Promise<FetchedBlock | undefined> {
+async function fetchHeader(source: ChainSource, height: number): Promise<ChainHeader | undefined> {
   const [headerId] = await source.headerIdsAt(height);
   if (!headerId) return undefined;
-  const [header, transactions] = await Promise.all([source.header(headerId), source.blockTransactions(headerId)]);
-  if (header.height !== height || header.id !== headerId) {
-    throw new AppError('chain-response-invalid', `The chain answered for height ${height} with a block of another height.`, 'Check the node; the mirror was not changed.');
-  }
-  return { header, transactions };
+  const header = await source.header(headerId);
+  if (header.id !== headerId) throw new AppError('chain-response-invalid', `The chain answered for block ${headerId} with another block.`, 'Check the node; the mirror was not changed.');
+  return header;
+}
+
+/** The best chain's headers at `heights` (consecutive), in one request where the source can serve a range. */
+async function fetchHeaders(source: ChainSource, heights: readonly number[]): Promise<(ChainHeader | undefined)[]> {
+  const first = heights[0];
+  const last = heights.at(-1);
+  const ranged = source.headerRange && first !== undefined && last !== undefined ? await source.headerRange(first, last) : [];
+  const byHeight = new Map(ranged.map((h) => [h.height, h]));
+  return Promise.all(heights.map((height) => byHeight.get(height) ?? fetchHeader(source, height)));
+}
+
+async function fetchBlocks(source: ChainSource, heights: readonly number[]): Promise<FetchedBlock[]> {
+  const headers = await fetchHeaders(source, heights);
+  const blocks = await Promise.all(
+    heights.map(async (height, i) => {
+      const header = headers[i];
+      if (!header) return undefined;
+      if (header.height !== height) {
+        throw new AppError('chain-response-invalid', `The chain answered for height ${height} with a block of another height.`, 'Check the node; the mirror was not changed.');
+      }
+      return { header, transactions: await source.blockTransactions(header.id) };
+    }),
+  );
+  return blocks.filter((b): b is FetchedBlock => b !== undefined);
 }
 
 /** The highest height where the mirror and the chain agree; everything above it is on a dead branch. */
@@ -71,14 +96,14 @@ async function findForkPoint(db: Db, source: ChainSource, from: number): Promise
 }
 
 /** Applies blocks in one SQLite transaction; returns the warnings of any LETS whose parameters on chain differ. */
-function applyBlocks(db: Db, blocks: FetchedBlock[], { tracked, letsTokenIds }: ReturnType<typeof loadTracked>): string[] {
+function applyBlocks(db: Db, blocks: FetchedBlock[], { tracked, letsTokenIds }: ReturnType<typeof loadTracked>, network: Network): string[] {
   const warnings: string[] = [];
   db.transaction(() => {
-    const ownWaiting = awaitingInclusion(db);
+    const ownWaiting = awaitingInclusion(db, network);
     const boxes = new BoxBatch(db);
     for (const { header, transactions } of blocks) {
       insertBlock(db, header);
-      for (const tx of transactions) {
+      for (const [position, tx] of transactions.entries()) {
         const effects = classifyTransaction(tx, tracked, letsTokenIds, (boxId) => boxes.find(boxId));
         for (const boxId of effects.spent) boxes.spend(boxId, tx.id, header.height);
         for (const box of effects.created) {
@@ -90,7 +115,7 @@ function applyBlocks(db: Db, blocks: FetchedBlock[], { tracked, letsTokenIds }: 
             if (warning) warnings.push(warning);
           }
         }
-        for (const entry of effects.entries) insertLedgerEntry(db, entry, tx.id, header);
+        for (const entry of effects.entries) insertLedgerEntry(db, entry, { transactionId: tx.id, header, position });
         if (ownWaiting.has(tx.id)) markIncluded(db, tx.id, header.height);
       }
     }
@@ -108,11 +133,14 @@ function applyBlocks(db: Db, blocks: FetchedBlock[], { tracked, letsTokenIds }: 
  */
 export async function syncOnce(db: Db, source: ChainSource, options: SyncOptions = {}): Promise<SyncResult> {
   const batchSize = options.batchSize ?? 64;
-  const following = loadTracked(db);
-  const { tracked } = following;
   const chainTip = await source.tip();
+  const { network } = chainTip;
+  if (mirroredNetwork(db) !== network) db.transaction(() => moveMirrorTo(db, network))();
+  const following = loadTracked(db, network);
+  const { tracked } = following;
   const result: SyncResult = { height: storedTip(db)?.height ?? 0, chainTip, appliedBlocks: 0, rolledBack: 0, warnings: [] };
-  if (tracked.length === 0) return result;
+  // No LETS lives on this network: there is nothing to follow, so the mirror is as far as it needs to be.
+  if (tracked.length === 0) return { ...result, height: chainTip.height };
   const firstHeight = Math.min(...tracked.map((t) => t.startHeight));
 
   for (;;) {
@@ -121,7 +149,7 @@ export async function syncOnce(db: Db, source: ChainSource, options: SyncOptions
       const fork = await findForkPoint(db, source, local.height - 1);
       db.transaction(() => {
         rollbackAbove(db, fork);
-        reopenAbove(db, fork);
+        reopenAbove(db, fork, network);
       })();
       result.rolledBack += local.height - fork;
       continue;
@@ -129,19 +157,22 @@ export async function syncOnce(db: Db, source: ChainSource, options: SyncOptions
     const next = local ? local.height + 1 : firstHeight;
     const last = Math.min(chainTip.height, next + batchSize - 1);
     if (next > last) break;
-    const heights = Array.from({ length: last - next + 1 }, (_, i) => next + i);
-    const blocks = (await Promise.all(heights.map((h) => fetchBlock(source, h)))).filter((b): b is FetchedBlock => b !== undefined);
+    const blocks = await fetchBlocks(source, heightsBetween(next, last));
     const linked = linkedPrefix(blocks, local?.headerId);
     if (linked.length === 0) {
       if (blocks.length === 0) break;
       throw new AppError('chain-response-invalid', `Block ${next} does not follow the block the chain itself reports at ${next - 1}.`, 'The node is inconsistent; try again later or use another node. The mirror was not changed.');
     }
-    result.warnings.push(...applyBlocks(db, linked, following));
+    result.warnings.push(...applyBlocks(db, linked, following, network));
     options.onBatchApplied?.(linked.at(-1)?.header.height ?? next);
     result.appliedBlocks += linked.length;
   }
   result.height = storedTip(db)?.height ?? 0;
   return result;
+}
+
+function heightsBetween(from: number, to: number): number[] {
+  return Array.from({ length: to - from + 1 }, (_, i) => from + i);
 }
 
 /** The leading blocks that chain onto `parent` and onto each other; a break means the chain moved mid-fetch. */

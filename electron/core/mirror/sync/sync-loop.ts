@@ -47,7 +47,7 @@ export async function pollOnce(db: Db, source: ChainSource, options: PollOptions
   const mempool = await source.mempool();
   const { chainTip } = result;
   const nodeCatchingUp = nodeIsCatchingUp(chainTip);
-  reconcileOutbox(db, result.height, new Set(mempool.map((t) => t.id)), {
+  reconcileOutbox(db, { network: chainTip.network, height: result.height }, new Set(mempool.map((t) => t.id)), {
     depth: options.confirmations,
     dropUnseenAfterPolls: options.dropUnseenAfterPolls ?? DEFAULT_DROP_UNSEEN_AFTER_POLLS,
     nodeCatchingUp,

@@ -88,6 +88,7 @@ function ProfileForm({ member, onSaved }: { member: MemberDetail; onSaved: (deta
     <form className="card profile-form" onSubmit={submit} aria-labelledby="profile-title" noValidate>
       <h3 id="profile-title">Name, contact and notes</h3>
       <p className="local-only">Stored only on this computer: these never go on chain. Back up the database in Settings to keep them.</p>
+      {!member.named && <p className="local-only">This account was opened on chain without a name on this computer: type the member’s name and save.</p>}
       <label className="field">
         <span>Name</span>
         <input value={draft.name} onChange={change('name')} aria-invalid={problem?.startsWith('The name') ? true : undefined} aria-describedby="profile-problem" />
