@@ -15,15 +15,15 @@ const unreachable = () => new AppError('chain-unreachable', 'Cannot reach the Er
 
 function trackerAt(hours: number, minutes: number) {
   const clock = clockAt(hours, minutes);
-  return { clock, tracker: createConnectionTracker({ now: clock.now, nodeLabel: 'http://127.0.0.1:9053' }) };
+  return { clock, tracker: createConnectionTracker({ now: clock.now, source: { label: 'the Ergo node at http://127.0.0.1:9053', name: 'Node' } }) };
 }
 
 describe('chain connection status', () => {
   it('starts not connected, then connecting', () => {
     const { tracker } = trackerAt(14, 0);
-    expect(tracker.status()).toEqual({ state: 'not-connected', message: 'Not connected to an Ergo node.', height: null });
+    expect(tracker.status()).toEqual({ state: 'not-connected', message: 'Not connected to the Ergo node at http://127.0.0.1:9053.', height: null });
     tracker.connecting();
-    expect(tracker.status()).toEqual({ state: 'connecting', message: 'Connecting to http://127.0.0.1:9053…', height: null });
+    expect(tracker.status()).toEqual({ state: 'connecting', message: 'Connecting to the Ergo node at http://127.0.0.1:9053…', height: null });
   });
 
   it('is syncing while the mirror is behind the node and synced once level', () => {
@@ -51,6 +51,14 @@ describe('chain connection status', () => {
     expect(tracker.status().message).toBe('Node unreachable since 14:02, retrying in 6 s.');
     clock.advance(5_500);
     expect(tracker.status().message).toBe('Node unreachable since 14:02, retrying now.');
+  });
+
+  it('names the source it follows: the Explorer is not called a node', () => {
+    const clock = { now: () => new Date(2026, 4, 17, 14, 2).getTime() };
+    const tracker = createConnectionTracker({ now: clock.now, source: { label: 'the Ergo Explorer at https://api.ergoplatform.com', name: 'Explorer' } });
+    expect(tracker.status().message).toBe('Not connected to the Ergo Explorer at https://api.ergoplatform.com.');
+    tracker.failed(unreachable(), 8_000);
+    expect(tracker.status().message).toBe('Explorer unreachable since 14:02, retrying in 8 s.');
   });
 
   it('keeps the start of a failure streak across retries and forgets it after a success', () => {
@@ -93,6 +101,6 @@ describe('chain connection status', () => {
     const { tracker } = trackerAt(9, 5);
     tracker.progressed(5, 5);
     tracker.disconnected();
-    expect(tracker.status()).toEqual({ state: 'not-connected', message: 'Not connected to an Ergo node.', height: null });
+    expect(tracker.status()).toEqual({ state: 'not-connected', message: 'Not connected to the Ergo node at http://127.0.0.1:9053.', height: null });
   });
 });

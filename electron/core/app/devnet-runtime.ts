@@ -78,7 +78,7 @@ export async function startDevnetRuntime(options: DevnetRuntimeOptions): Promise
   followTrustlessDemo(options.db, trustlessDemo);
 
   const server = await serveDevnet(chain);
-  const tracker = createConnectionTracker({ now: Date.now, nodeLabel: 'the built-in demo chain' });
+  const tracker = createConnectionTracker({ now: Date.now, source: { label: 'the built-in demo chain', name: 'Demo chain' } });
   const confirmations = options.confirmations ?? 2;
   const loop = startSyncLoop({
     db: options.db,

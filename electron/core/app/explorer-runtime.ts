@@ -29,7 +29,7 @@ export function startExplorerRuntime(options: ExplorerRuntimeOptions): ChainRunt
   return followChain({
     db: options.db,
     source: client,
-    label: `the Ergo Explorer at ${baseUrl}`,
+    shownAs: { label: `the Ergo Explorer at ${baseUrl}`, name: 'Explorer' },
     network: options.network,
     confirmations: options.confirmations,
     // The Explorer is a shared public service: a block comes every two minutes, so polling faster only adds load.

@@ -1,4 +1,4 @@
-import { createConnectionTracker } from '../chain/connection-status';
+import { createConnectionTracker, type TrackedSource } from '../chain/connection-status';
 import type { ChainSource } from '../chain/chain-source';
 import { AppError } from '../errors/app-error';
 import type { Db } from '../mirror/database';
@@ -11,8 +11,8 @@ export interface FollowedChain {
   db: Db;
   /** Where blocks come from: the node client or the Explorer client. */
   source: ChainSource;
-  /** "the Ergo node at …", for the status bar. */
-  label: string;
+  /** How the status bar names the source. */
+  shownAs: TrackedSource;
   network: NodeNetwork;
   confirmations: number;
   intervalMs: number;
@@ -25,7 +25,7 @@ export interface FollowedChain {
  */
 export function followChain(chain: FollowedChain): ChainRuntime {
   const { source, close } = closableSource(chain.source);
-  const tracker = createConnectionTracker({ now: Date.now, nodeLabel: chain.label });
+  const tracker = createConnectionTracker({ now: Date.now, source: chain.shownAs });
   const loop = startSyncLoop({ db: chain.db, source, tracker, intervalMs: chain.intervalMs, confirmations: chain.confirmations });
   return {
     network: chain.network,

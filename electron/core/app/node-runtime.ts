@@ -49,7 +49,7 @@ export function startNodeRuntime(options: NodeRuntimeOptions): ChainRuntime {
   return followChain({
     db: options.db,
     source: client,
-    label: `the Ergo node at ${options.url}`,
+    shownAs: { label: `the Ergo node at ${options.url}`, name: 'Node' },
     network: options.network,
     confirmations: options.confirmations,
     intervalMs: options.syncIntervalMs ?? 10_000,

@@ -24,14 +24,21 @@ export interface ConnectionTracker {
   lastError(): ErrorPayload | null;
 }
 
-/** Short, for a status bar; the full message and hint stay available through lastError(). */
-const FAILURE_SUMMARY: Partial<Record<ErrorCode, string>> = {
-  'chain-unreachable': 'Node unreachable',
-  'chain-response-invalid': 'Node sent data the app cannot use',
-  'chain-node-error': 'Node reports an error',
-  'chain-wrong-network': 'Node is on another network',
-  unauthorised: 'Node refused the API key',
+/** Short, for a status bar, naming the source ("Node", "Explorer"); the full message and hint stay in lastError(). */
+const FAILURE_SUMMARY: Partial<Record<ErrorCode, (source: string) => string>> = {
+  'chain-unreachable': (source) => `${source} unreachable`,
+  'chain-response-invalid': (source) => `${source} sent data the app cannot use`,
+  'chain-node-error': (source) => `${source} reports an error`,
+  'chain-wrong-network': (source) => `${source} is on another network`,
+  unauthorised: (source) => `${source} refused the API key`,
 };
+
+export interface TrackedSource {
+  /** For sentences: "the Ergo node at http://127.0.0.1:9053". */
+  label: string;
+  /** For the status bar's short summaries: "Node", "Explorer", "Demo chain". */
+  name: string;
+}
 
 type Phase =
   | { state: 'not-connected' }
@@ -40,16 +47,16 @@ type Phase =
   | { state: 'node-catching-up'; nodeHeight: number; headersHeight: number }
   | { state: 'unreachable'; since: number; retryAt: number; error: ErrorPayload };
 
-export function createConnectionTracker({ now, nodeLabel }: { now: () => number; nodeLabel: string }): ConnectionTracker {
+export function createConnectionTracker({ now, source }: { now: () => number; source: TrackedSource }): ConnectionTracker {
   let phase: Phase = { state: 'not-connected' };
   let height: number | null = null;
 
   function message(): string {
     switch (phase.state) {
       case 'not-connected':
-        return 'Not connected to an Ergo node.';
+        return `Not connected to ${source.label}.`;
       case 'connecting':
-        return `Connecting to ${nodeLabel}…`;
+        return `Connecting to ${source.label}…`;
       case 'syncing':
         return `Catching up: block ${phase.mirrorHeight} of ${phase.nodeHeight}.`;
       case 'synced':
@@ -57,7 +64,7 @@ export function createConnectionTracker({ now, nodeLabel }: { now: () => number;
       case 'node-catching-up':
         return `The node is catching up: block ${groupDigits(phase.nodeHeight)} of ${groupDigits(phase.headersHeight)}.`;
       case 'unreachable': {
-        const summary = FAILURE_SUMMARY[phase.error.code] ?? 'Chain sync failed';
+        const summary = FAILURE_SUMMARY[phase.error.code]?.(source.name) ?? 'Chain sync failed';
         const seconds = Math.ceil((phase.retryAt - now()) / 1000);
         const retry = seconds > 0 ? `retrying in ${seconds} s` : 'retrying now';
         return `${summary} since ${clockTime(phase.since, now())}, ${retry}.`;
