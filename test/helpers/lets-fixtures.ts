@@ -24,27 +24,9 @@ export interface Member {
   key: string;
 }
 
-/**
- * A LETS founded through our own genesis builder on the test chain, with helpers that go through the
- * real builders and the real interpreter. `expectAccepted` makes set-up failures loud.
- */
-export class LetsWorld {
-  readonly committee: Member;
-  readonly lets: Lets;
-  readonly contracts: LetsContracts;
-
-  /** Pass `chain` to found a second LETS on the same chain (attack 9). */
-  constructor(
-    parameters: LetsParameters = aLets(),
-    memberCapacity = 10,
-    readonly chain = new LetsTestChain(),
-  ) {
-    this.committee = this.person('Committee');
-    const genesis = buildGenesis({ parameters, committeeKey: this.committee.key, memberCapacity, ...this.funding(this.committee) });
-    for (const tx of genesis.transactions) expectAccepted(this.chain.submit(tx, [this.committee.party]));
-    this.lets = genesis.lets;
-    this.contracts = letsContracts(this.lets);
-  }
+/** People with wallets on a test chain, and what a builder needs to spend from them: where each LETS world starts. */
+export class TestChainWorld {
+  constructor(readonly chain: LetsTestChain) {}
 
   person(name: string): Member {
     const party = this.chain.wallet(name);
@@ -57,6 +39,26 @@ export class LetsWorld {
       changeAddress: payer.party.address.encode(),
       height: this.chain.height,
     };
+  }
+}
+
+/**
+ * A LETS founded through our own genesis builder on the test chain, with helpers that go through the
+ * real builders and the real interpreter. `expectAccepted` makes set-up failures loud.
+ */
+export class LetsWorld extends TestChainWorld {
+  readonly committee: Member;
+  readonly lets: Lets;
+  readonly contracts: LetsContracts;
+
+  /** Pass `chain` to found a second LETS on the same chain (attack 9). */
+  constructor(parameters: LetsParameters = aLets(), memberCapacity = 10, chain = new LetsTestChain()) {
+    super(chain);
+    this.committee = this.person('Committee');
+    const genesis = buildGenesis({ parameters, committeeKey: this.committee.key, memberCapacity, ...this.funding(this.committee) });
+    for (const tx of genesis.transactions) expectAccepted(this.chain.submit(tx, [this.committee.party]));
+    this.lets = genesis.lets;
+    this.contracts = letsContracts(this.lets);
   }
 
   management(): Box<Amount> {

@@ -11,8 +11,8 @@ import { trustlessContracts, type TrustlessContracts } from '../../electron/core
 import type { TrustlessLets, TrustlessLetsParameters } from '../../electron/core/contracts/trustless/trustless-parameters';
 import { decodeTrustlessAccountRegisters, encodeTrustlessAccountRegisters, type TrustlessAccountRegisters } from '../../electron/core/contracts/trustless/trustless-registers';
 import type { MemberAccount } from '../../electron/core/lets/member-account';
-import { LetsTestChain, publicKeyOf, type Submission } from './lets-chain';
-import { aLets, expectAccepted, type Member } from './lets-fixtures';
+import { LetsTestChain, type Submission } from './lets-chain';
+import { aLets, expectAccepted, TestChainWorld, type Member } from './lets-fixtures';
 import { output } from './tamper';
 
 export const ERG = 1_000_000_000n;
@@ -29,35 +29,19 @@ export function aTrustlessLets(overrides: Partial<TrustlessLetsParameters> = {})
  * A trustless LETS founded through our own genesis builder on the test chain; every helper goes through
  * the real builders and the real interpreter, and the members sign for themselves (there is no committee).
  */
-export class TrustlessWorld {
+export class TrustlessWorld extends TestChainWorld {
   readonly founder: Member;
   readonly lets: TrustlessLets;
   readonly contracts: TrustlessContracts;
 
   /** Pass `chain` to found a second LETS on the same chain (attack 9). */
-  constructor(
-    parameters: TrustlessLetsParameters = aTrustlessLets(),
-    memberCapacity = 10,
-    readonly chain = new LetsTestChain(),
-  ) {
+  constructor(parameters: TrustlessLetsParameters = aTrustlessLets(), memberCapacity = 10, chain = new LetsTestChain()) {
+    super(chain);
     this.founder = this.person('Founder');
     const genesis = buildTrustlessGenesis({ parameters, founderKey: this.founder.key, memberCapacity, ...this.funding(this.founder) });
     for (const tx of genesis.transactions) expectAccepted(this.chain.submit(tx, [this.founder.party]));
     this.lets = genesis.lets;
     this.contracts = trustlessContracts(this.lets);
-  }
-
-  person(name: string): Member {
-    const party = this.chain.wallet(name);
-    return { name, party, key: publicKeyOf(party) };
-  }
-
-  funding(payer: Member) {
-    return {
-      walletBoxes: this.chain.boxesAt(payer.party.ergoTree),
-      changeAddress: payer.party.address.encode(),
-      height: this.chain.height,
-    };
   }
 
   publicTokenBox(): Box<Amount> {
