@@ -7,7 +7,7 @@ import { seedDemoLets, type DemoLets } from '../devnet/demo-lets';
 import { devnetAccess } from '../devnet/devnet-access';
 import { DevnetChain } from '../devnet/devnet-chain';
 import { serveDevnet } from '../devnet/devnet-server';
-import { seedTrustlessDemo, type TrustlessDemoLets } from '../devnet/trustless-demo';
+import { seedTrustlessDemo } from '../devnet/trustless-demo';
 import { DevnetStore } from '../devnet/devnet-store';
 import type { Db } from '../mirror/database';
 import type { ChainAccess } from '../operations/chain-access';
@@ -36,25 +36,26 @@ export interface DevnetRuntimeOptions {
   confirmations?: number;
 }
 
-/** The first start's demo LETS becomes a LETS the mirror follows, with the members' names as local metadata. */
-function followDemo(db: Db, demo: DemoLets): void {
-  if (findLetsByToken(db, demo.lets.letsId) !== undefined) return;
-  const { lets } = demo;
-  db.transaction(() => {
-    const letsId = addLets(db, { letsTokenId: lets.letsId, name: lets.name, unit: lets.unit, model: 'committee', creditFloor: lets.floor, creditCap: lets.cap });
-    trackLetsOnChain(db, { letsId, network: 'devnet', membershipTokenId: lets.membershipTokenId, accountTree: demo.accountTree, managementTree: demo.managementTree, startHeight: demo.genesisHeight });
-    for (const member of demo.members) addMemberProfile(db, { letsId, ownerKey: member.publicKey, name: member.name, contact: `${member.name.toLowerCase()}@riverside.example` });
-  })();
+/** A demo seeded on the devnet, as the mirror follows it; the names become local metadata of its members. */
+interface FollowedDemo {
+  lets: Pick<DemoLets['lets'], 'letsId' | 'name' | 'unit' | 'floor' | 'cap' | 'membershipTokenId'>;
+  model: 'committee' | 'trustless';
+  trees: { accountTree: string } & ({ managementTree: string } | { publicTokenTree: string });
+  genesisHeight: number;
+  members: readonly { name: string; publicKey: string }[];
+  contactDomain: string;
 }
 
-/** The trustless demo is followed read-only: nobody here signs for it, the names are what an observer noted down. */
-function followTrustlessDemo(db: Db, demo: TrustlessDemoLets): void {
-  if (findLetsByToken(db, demo.lets.letsId) !== undefined) return;
-  const { lets } = demo;
+/**
+ * Each demo becomes a LETS the mirror follows on first start. The committee demo is the treasurer's own; the trustless
+ * one is followed read-only (nobody here signs for it, the names are what an observer noted down).
+ */
+function followDemo(db: Db, { lets, model, trees, genesisHeight, members, contactDomain }: FollowedDemo): void {
+  if (findLetsByToken(db, lets.letsId) !== undefined) return;
   db.transaction(() => {
-    const letsId = addLets(db, { letsTokenId: lets.letsId, name: lets.name, unit: lets.unit, model: 'trustless', creditFloor: lets.floor, creditCap: lets.cap });
-    trackLetsOnChain(db, { letsId, network: 'devnet', membershipTokenId: lets.membershipTokenId, accountTree: demo.accountTree, publicTokenTree: demo.publicTokenTree, startHeight: demo.genesisHeight });
-    for (const member of demo.members) addMemberProfile(db, { letsId, ownerKey: member.publicKey, name: member.name, contact: `${member.name.toLowerCase()}@hilltop.example` });
+    const letsId = addLets(db, { letsTokenId: lets.letsId, name: lets.name, unit: lets.unit, model, creditFloor: lets.floor, creditCap: lets.cap });
+    trackLetsOnChain(db, { letsId, network: 'devnet', membershipTokenId: lets.membershipTokenId, startHeight: genesisHeight, ...trees });
+    for (const member of members) addMemberProfile(db, { letsId, ownerKey: member.publicKey, name: member.name, contact: `${member.name.toLowerCase()}@${contactDomain}` });
   })();
 }
 
@@ -74,8 +75,22 @@ export async function startDevnetRuntime(options: DevnetRuntimeOptions): Promise
   const trustlessDemo = committeeDemo.trustless ?? (await seedTrustlessDemo(chain));
   demo = { ...committeeDemo, trustless: trustlessDemo };
   store.save(chain, demo);
-  followDemo(options.db, demo);
-  followTrustlessDemo(options.db, trustlessDemo);
+  followDemo(options.db, {
+    lets: demo.lets,
+    model: 'committee',
+    trees: { accountTree: demo.accountTree, managementTree: demo.managementTree },
+    genesisHeight: demo.genesisHeight,
+    members: demo.members,
+    contactDomain: 'riverside.example',
+  });
+  followDemo(options.db, {
+    lets: trustlessDemo.lets,
+    model: 'trustless',
+    trees: { accountTree: trustlessDemo.accountTree, publicTokenTree: trustlessDemo.publicTokenTree },
+    genesisHeight: trustlessDemo.genesisHeight,
+    members: trustlessDemo.members,
+    contactDomain: 'hilltop.example',
+  });
 
   const server = await serveDevnet(chain);
   const tracker = createConnectionTracker({ now: Date.now, source: { label: 'the built-in demo chain', name: 'Demo chain' } });
