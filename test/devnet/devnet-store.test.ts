@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { foundLets } from '../../electron/core/devnet/demo-lets';
 import { DevnetChain } from '../../electron/core/devnet/devnet-chain';
 import { DevnetStore, SAVE_DELAY_MS } from '../../electron/core/devnet/devnet-store';
 import { tempDir } from '../helpers/temp-dir';
@@ -31,5 +32,17 @@ describe('the devnet file', () => {
     store.flush();
     const loaded = store.load();
     expect(await loaded?.chain.tip()).toEqual(await chain.tip());
+  });
+
+  it('keeps what a save wrote: changes gathered before it, with an older demo, do not overwrite it later', async () => {
+    vi.useFakeTimers();
+    const store = new DevnetStore(join(tempDir(), 'devnet-chain.json'));
+    // As on first start: blocks mined while the demo is seeded are gathered with no demo yet, then the demo is saved.
+    const chain = new DevnetChain({ now: () => 1_767_225_600_000, onChange: (c) => store.saveSoon(c, null) });
+    const { demo } = await foundLets(chain, { parameters: { name: 'Riverside LETS', unit: 'EUR-LETS', floor: -200_00n, cap: null }, memberNames: ['Alice'] });
+    store.save(chain, demo);
+    vi.advanceTimersByTime(SAVE_DELAY_MS);
+    store.flush();
+    expect(store.load()?.demo?.lets.letsId).toBe(demo.lets.letsId);
   });
 });

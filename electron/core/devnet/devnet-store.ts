@@ -54,7 +54,14 @@ export class DevnetStore {
     }
   }
 
+  /**
+   * Writes the chain and demo now. Whatever saveSoon was still holding is older than this (the chain is the same
+   * object; the demo it held may be from before seeding finished), so it is dropped rather than written over this.
+   */
   save(chain: DevnetChain, demo: DemoLets | null): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.unsaved = undefined;
     mkdirSync(dirname(this.file), { recursive: true });
     const stored: StoredDevnet = { version: 1, chain: chain.snapshot(), demo };
     const temporary = `${this.file}.tmp`;
