@@ -6,12 +6,13 @@ import { createDispatcher } from '../../electron/core/api/dispatch';
 import type { CallName } from '../../electron/core/api/contract';
 import type { SettingsView } from '../../electron/core/api/calls/settings-types';
 import type { MemberDetail } from '../../electron/core/api/calls/member-types';
-import type { ChainStatus, MemberSummary } from '../../electron/core/api/types';
+import type { ChainStatus, LetsSummary, MemberSummary } from '../../electron/core/api/types';
 import { createCore, type Core } from '../../electron/core/app/core';
 import { DevnetChain } from '../../electron/core/devnet/devnet-chain';
 import { seedDemoLets } from '../../electron/core/devnet/demo-lets';
 import { serveDevnet, type DevnetServer } from '../../electron/core/devnet/devnet-server';
 import { storedTip } from '../../electron/core/mirror/queries/chain-store';
+import { dumpMirror } from '../helpers/mirror-fixtures';
 import { tempDir } from '../helpers/temp-dir';
 
 /** One app on its built-in devnet, switched to a node and back, and restored from a backup while it syncs. */
@@ -47,6 +48,8 @@ describe('switching the chain source and restoring the database of a running app
     await synced();
     expect(await call('signing.options')).toEqual({ signers: ['demo-key', 'ledger'] });
     expect((await alice()).balance).toBe(-2_00n);
+    // The same demo chain and LETS as before the switch, read from the devnet's file: not a new demo seeded beside them.
+    expect((await call<LetsSummary[]>('lets.list')).map((l) => l.name)).toEqual(['Riverside LETS', 'Hilltop Time Bank']);
   });
 
   it('switching to a testnet node restarts the chain there, forgets the devnet blocks and withdraws the demo key', async () => {
@@ -65,6 +68,26 @@ describe('switching the chain source and restoring the database of a running app
     await synced();
     expect(await call('signing.options')).toEqual({ signers: ['demo-key', 'ledger'] });
     expect((await alice()).balance).toBe(-2_00n);
+    // The same demo chain and LETS as before the switch, read from the devnet's file: not a new demo seeded beside them.
+    expect((await call<LetsSummary[]>('lets.list')).map((l) => l.name)).toEqual(['Riverside LETS', 'Hilltop Time Bank']);
+  });
+
+  it('reads the ledger again from the chain on request, which mends a damaged copy; the names stay', async () => {
+    // The demo chain may grow by empty blocks meanwhile; the LETS's boxes and entries are what must come back.
+    const ledger = () => {
+      const { boxes, entries } = dumpMirror(core.db) as Record<string, unknown>;
+      return { boxes, entries };
+    };
+    await synced();
+    const before = ledger();
+    // A damaged copy: Alice's current account box says 9.99 where the chain says −2.00.
+    core.db.prepare(`UPDATE box_rows SET balance = 999 WHERE owner_key = ? AND kind = 'account' AND spent_by IS NULL`).run((await alice()).ownerKey);
+    expect((await alice()).balance).toBe(9_99n);
+    const view = await call<SettingsView>('settings.rebuildMirror');
+    expect(view.notice).toMatch(/^The ledger is being read again from the chain\./);
+    await synced();
+    expect(ledger()).toEqual(before);
+    expect(await alice()).toMatchObject({ balance: -2_00n, contact: 'alice@riverside.example' });
   });
 
   it('restores member metadata from a backup, then syncs on the restored database', async () => {

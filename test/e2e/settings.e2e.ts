@@ -107,6 +107,21 @@ describe('the Settings screen', () => {
     await app.screenshot('settings-restore-refused');
   });
 
+  it('reads the ledger again from the chain when asked, which mends a damaged copy; the names stay', async () => {
+    const before = await call<MemberSummary[]>('members.list');
+    // A damaged copy: Alice's current account box says 9.99 where the chain says otherwise.
+    app.core.db.prepare(`UPDATE box_rows SET balance = 999 WHERE owner_key = ? AND kind = 'account' AND spent_by IS NULL`).run((await alice()).ownerKey);
+    expect((await alice()).balance).toBe(9_99n);
+    const mirror = section('Local copy of the ledger');
+    await mirror.getByRole('button', { name: 'Read the ledger again from the chain…' }).click();
+    await mirror.getByRole('group', { name: 'Read the whole ledger again from the chain?' }).waitFor();
+    await mirror.getByRole('button', { name: 'Read it again' }).click();
+    await mirror.getByRole('status').getByText(/^The ledger is being read again from the chain\./).waitFor({ timeout: 30_000 });
+    await upToDate();
+    await expect.poll(() => call<MemberSummary[]>('members.list'), { timeout: 30_000 }).toEqual(before);
+    expect(await seriousAccessibilityViolations(app.page)).toEqual([]);
+  });
+
   it('checks a node, refuses it on the wrong network, and follows it on the right one', async () => {
     const chain = section('Chain');
     await chain.getByLabel('My Ergo node').check();

@@ -15,4 +15,6 @@ export interface CoreContext {
   chain(): ChainRuntime | undefined;
   /** Saves settings; a new chain source, network or confirmation depth restarts the chain on it. */
   changeSettings(patch: SettingsPatch): Promise<SettingsChange>;
+  /** Drops the mirror's chain data and reads it again from the chain (names, notes, outbox and settings stay). */
+  rebuildMirror(): Promise<void>;
 }

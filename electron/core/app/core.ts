@@ -2,6 +2,7 @@ import { dirname } from 'node:path';
 import type { Handlers } from '../api/contract';
 import { openDatabase, type Db } from '../mirror/database';
 import { bundledMigrations } from '../mirror/migrations';
+import { rollbackAbove } from '../mirror/queries/chain-store';
 import type { AppSettings } from '../api/calls/settings-schema';
 import { effectiveConfirmations, usesDevnet, usesExplorer } from '../settings/app-settings';
 import { backupDatabase, restoreDatabase } from '../settings/database-backup';
@@ -66,6 +67,9 @@ export function createCore(options: CoreOptions): Core {
     device,
     chain: () => chain.current(),
     changeSettings: (patch) => chain.changeSettings(patch),
+    // With the sync stopped, so no batch lands between the drop and the restart. Everything above height 0 goes, as a
+    // reorg to before the first block would take it; the sync then reads every followed LETS from its start again.
+    rebuildMirror: () => chain.whileStopped(async () => db.transaction(() => rollbackAbove(db, 0))()),
   };
   const handlers: Handlers = {
     ...appHandlers(ctx),

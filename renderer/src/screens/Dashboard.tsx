@@ -38,7 +38,7 @@ function LetsCard({ lets, monthStart, rule }: { lets: LetsAtAGlance; monthStart:
           {unbalanced ? (
             <span className="alarm" role="alert">
               {' '}
-              Balances do not add up to zero: rebuild the mirror in Settings.
+              Balances do not add up to zero: in Settings, read the ledger again from the chain.
             </span>
           ) : (
             <span className="check-ok"> ✓ balances add up to zero</span>

@@ -6,6 +6,7 @@ import { Loading } from '../components/Loading';
 import { useCall } from '../hooks/use-call';
 import { ChainSourceForm } from './settings/ChainSourceForm';
 import { DatabaseSection } from './settings/DatabaseSection';
+import { MirrorRebuild } from './settings/MirrorRebuild';
 import { DeviceOptions } from './settings/DeviceOptions';
 import { LetsParameters } from './settings/LetsParameters';
 import '../styles/settings.css';
@@ -34,6 +35,7 @@ export function Settings() {
       <ChainSourceForm key={generation} view={view} onSaved={saved} />
       <LetsParameters lets={view.lets} />
       <DatabaseSection path={view.database.path} schemaVersion={view.database.schemaVersion} onRestored={() => void restored()} />
+      <MirrorRebuild onRebuilt={saved} />
       <DeviceOptions view={view} onSaved={saved} />
       <section className="card settings-section" aria-labelledby="settings-about">
         <h2 id="settings-about">About</h2>

@@ -12,6 +12,8 @@ export const settingsCalls = {
   'settings.get': call<SettingsView>()(z.strictObject({})),
   /** Saves the given settings; a new chain source is checked first and refused (with the reason) if unusable. */
   'settings.update': call<SettingsView>()(settingsPatchSchema.strict()),
+  /** Reads the ledger again from the chain: the mirror's blocks, boxes and entries are dropped and synced anew. */
+  'settings.rebuildMirror': call<SettingsView>()(z.strictObject({})),
   /** Asks a node who it is without changing anything: network, height, whether it has the extra index. */
   'settings.checkNode': call<NodeCheckView>()(z.strictObject({ url: nodeUrl, network: z.enum(nodeNetworks) })),
 } as const;

@@ -36,6 +36,10 @@ export function settingsHandlers(ctx: CoreContext): AreaHandlers<typeof settings
       await ctx.changeSettings(patch);
       return view(check && describeNodeCheck(check));
     },
+    'settings.rebuildMirror': async () => {
+      await ctx.rebuildMirror();
+      return view('The ledger is being read again from the chain. Balances and trades come back as it catches up; names, notes and the outbox are kept.');
+    },
     'settings.checkNode': async ({ url, network }) => {
       const check = await checkNode({ url, network });
       return { ...check, message: describeNodeCheck(check) };

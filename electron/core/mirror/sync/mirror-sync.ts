@@ -86,7 +86,7 @@ async function findForkPoint(db: Db, source: ChainSource, from: number): Promise
       throw new AppError(
         'chain-response-invalid',
         `The chain reorganised deeper than the ${KEPT_HEADERS} blocks the mirror keeps.`,
-        'Rebuild the mirror from the chain in Settings (member names and notes are kept).',
+        'In Settings, under “Local copy of the ledger”, choose “Read the ledger again from the chain” (names and notes are kept).',
       );
     }
     const [remote] = await source.headerIdsAt(height);

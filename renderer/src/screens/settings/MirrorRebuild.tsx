@@ -1,0 +1,75 @@
+import { useState } from 'react';
+import type { SettingsView } from '../../../../electron/core/api/calls/settings-types';
+import { ApiError, asApiError, callApi } from '../../api/client';
+
+/**
+ * The way out the app points to when its copy of the ledger disagrees with itself or with the chain (balances that do
+ * not add up, a reorganisation deeper than it keeps): drop the copy and read it again. Names and notes are not in it.
+ */
+export function MirrorRebuild({ onRebuilt }: { onRebuilt: (view: SettingsView) => void }) {
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [done, setDone] = useState<string | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+
+  async function rebuild() {
+    setBusy(true);
+    setConfirming(false);
+    setDone(null);
+    setError(null);
+    try {
+      const view = await callApi('settings.rebuildMirror', {});
+      setDone(view.notice);
+      onRebuilt(view);
+    } catch (failure) {
+      setError(asApiError(failure));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="card settings-section" aria-labelledby="settings-mirror">
+      <h2 id="settings-mirror">Local copy of the ledger</h2>
+      <p className="settings-explain">
+        Balances, trades and statements come from a copy of the chain kept on this computer. If the app says the copy is inconsistent, read it again
+        from the chain.
+      </p>
+      <div className="settings-actions">
+        <button type="button" className="button secondary" disabled={busy} onClick={() => setConfirming(true)}>
+          {busy ? 'Starting over…' : 'Read the ledger again from the chain…'}
+        </button>
+      </div>
+      {confirming && (
+        <div className="notice settings-confirm" role="group" aria-labelledby="rebuild-confirm-title">
+          <p className="notice-title" id="rebuild-confirm-title">
+            Read the whole ledger again from the chain?
+          </p>
+          <p className="notice-hint">
+            Balances and trades disappear until the app has caught up again, which takes from seconds to minutes. Member names, contacts, notes,
+            the outbox and settings are kept.
+          </p>
+          <div className="settings-actions">
+            <button type="button" className="button" onClick={() => void rebuild()}>
+              Read it again
+            </button>
+            <button type="button" className="button secondary" onClick={() => setConfirming(false)}>
+              Cancel
+            </button>
+          </div>
+        </div>
+      )}
+      {done && (
+        <p className="notice notice-ok" role="status">
+          {done}
+        </p>
+      )}
+      {error && (
+        <div className="notice notice-error" role="alert">
+          <p className="notice-title">{error.message}</p>
+          <p className="notice-hint">{error.hint}</p>
+        </div>
+      )}
+    </section>
+  );
+}
