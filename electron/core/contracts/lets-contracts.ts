@@ -27,16 +27,24 @@ export function capFromChain(cap: bigint): bigint | null {
 /** The trees of one LETS (see compileOnce). */
 export const letsContracts = compileOnce((lets: Lets) => [lets.letsId, lets.membershipTokenId, lets.floor, capOnChain(lets.cap)], compileLetsContracts);
 
+/** The named constants of a LETS that every account script carries, in either model. */
+export function accountConstants(lets: Lets): Record<string, string> {
+  return {
+    _membershipTokenId: SColl(SByte, lets.membershipTokenId).toHex(),
+    _letsId: SColl(SByte, lets.letsId).toHex(),
+    _floor: SLong(lets.floor).toHex(),
+    _cap: SLong(capOnChain(lets.cap)).toHex(),
+  };
+}
+
+/** An account ErgoTree and its blake2b256, which the LETS's other script (management or public token) embeds. */
+export function compileAccount(source: string, constants: Record<string, string>): { account: string; accountScriptHash: string } {
+  const account = compile(source, { map: constants }).toHex();
+  return { account, accountScriptHash: hex.encode(blake2b256(hex.decode(account))) };
+}
+
 function compileLetsContracts(lets: Lets): LetsContracts {
-  const account = compile(accountSource, {
-    map: {
-      _membershipTokenId: SColl(SByte, lets.membershipTokenId).toHex(),
-      _letsId: SColl(SByte, lets.letsId).toHex(),
-      _floor: SLong(lets.floor).toHex(),
-      _cap: SLong(capOnChain(lets.cap)).toHex(),
-    },
-  }).toHex();
-  const accountScriptHash = hex.encode(blake2b256(hex.decode(account)));
+  const { account, accountScriptHash } = compileAccount(accountSource, accountConstants(lets));
   const management = compile(managementSource, {
     map: { _accountScriptHash: SColl(SByte, accountScriptHash).toHex() },
   }).toHex();

@@ -1,8 +1,7 @@
 import { compile } from '@fleet-sdk/compiler';
-import { blake2b256, hex } from '@fleet-sdk/crypto';
 import { SByte, SColl, SInt, SLong } from '@fleet-sdk/serializer';
 import { compileOnce } from '../compile-once';
-import { capOnChain } from '../lets-contracts';
+import { accountConstants, capOnChain, compileAccount } from '../lets-contracts';
 import type { TrustlessLets } from './trustless-parameters';
 import accountSource from './trustless-account.es?raw';
 import publicTokenSource from './public-token.es?raw';
@@ -29,16 +28,7 @@ export const trustlessContracts = compileOnce(
 );
 
 function compileTrustlessContracts(lets: TrustlessLets): TrustlessContracts {
-  const account = compile(accountSource, {
-    map: {
-      _membershipTokenId: SColl(SByte, lets.membershipTokenId).toHex(),
-      _letsId: SColl(SByte, lets.letsId).toHex(),
-      _floor: SLong(lets.floor).toHex(),
-      _cap: SLong(capOnChain(lets.cap)).toHex(),
-      _collateralPerUnit: SLong(lets.collateralPerUnit).toHex(),
-    },
-  }).toHex();
-  const accountScriptHash = hex.encode(blake2b256(hex.decode(account)));
+  const { account, accountScriptHash } = compileAccount(accountSource, { ...accountConstants(lets), _collateralPerUnit: SLong(lets.collateralPerUnit).toHex() });
   const publicToken = compile(publicTokenSource, {
     map: {
       _accountScriptHash: SColl(SByte, accountScriptHash).toHex(),
