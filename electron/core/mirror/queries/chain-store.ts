@@ -188,10 +188,6 @@ export function markSpent(db: Db, boxId: HexId, spentBy: HexId, height: number):
   statements(db).spendBox.run(spentBy, height, boxId);
 }
 
-/**
- * An enrolment (committee) or a join (trustless: classify-trustless reports it as an enrolment too) gives the new
- * account a placeholder profile, so every account on chain is in the member directory even if nobody here typed it in.
- */
 /** Where a transaction sits on chain: its block, and its index among that block's transactions. */
 export interface TransactionPlace {
   transactionId: HexId;
@@ -199,6 +195,10 @@ export interface TransactionPlace {
   position: number;
 }
 
+/**
+ * An enrolment (committee) or a join (trustless: classify-trustless reports it as an enrolment too) gives the new
+ * account a placeholder profile, so every account on chain is in the member directory even if nobody here typed it in.
+ */
 export function insertLedgerEntry(db: Db, entry: LedgerEntry, { transactionId, header, position }: TransactionPlace): void {
   const { insertEntry, addPlaceholder } = statements(db);
   insertEntry.run(transactionId, entry.letsId, entry.memberKey, entry.counterpartyKey, entry.kind, entry.delta, entry.balanceAfter, header.height, position, header.timestamp);
