@@ -47,6 +47,26 @@ describe('node JSON', () => {
     expect(() => parseNodeJson('{"value": 1')).toThrow(SyntaxError);
   });
 
+  it('reads keys and long strings it has met before exactly, and never mistakes a lookalike for them', () => {
+    const tree = 'ab'.repeat(300);
+    const lookalike = 'ab'.repeat(299) + 'ac';
+    for (let round = 0; round < 3; round++) {
+      expect(parseNodeJson(`{"boxId":"${tree}","value":${round}}`)).toEqual({ boxId: tree, value: BigInt(round) });
+      // Same lengths and first characters as what was remembered; escapes written out; the quote escaped.
+      expect(parseNodeJson(`{"boxIe":"${lookalike}","valu\\u0065":1}`)).toEqual({ boxIe: lookalike, value: 1n });
+      expect(parseNodeJson(`["${tree.slice(0, -2)}\\"x"]`)).toEqual([`${tree.slice(0, -2)}"x`]);
+    }
+    expect(() => parseNodeJson(`["${tree.slice(0, -1)}\\u0001"]`)).not.toThrow();
+    expect(() => parseNodeJson(`["${tree.slice(0, -1)}\u0001"]`)).toThrow(SyntaxError);
+    expect(() => parseNodeJson('{"boxId":1,"boxId":2}')).toThrow(/Duplicate key/);
+    expect(() => parseNodeJson(`{"boxId":"${tree}`)).toThrow(SyntaxError);
+  });
+
+  it('reads integers of every length exactly, around where a double stops being exact', () => {
+    const literals = ['0', '-0', '999999999999999', '-999999999999999', '9007199254740993', '-9007199254740993', '1234567890123456789'];
+    expect(parseNodeJson(`[${literals.join(',')}]`)).toEqual(literals.map((l) => BigInt(l)));
+  });
+
   it('writes bigints as bare JSON integers, as the node expects int64', () => {
     expect(stringifyNodeJson({ value: 9_223_372_036_854_775_807n, assets: [{ amount: 1n }] })).toBe(
       '{"value":9223372036854775807,"assets":[{"amount":1}]}',

@@ -70,6 +70,17 @@ describe('the fast reader of block transactions', () => {
     expect(readBlockTransactions(json)).toBeUndefined();
   });
 
+  it('checks a long tree it has already accepted no less strictly in the next block', () => {
+    const tree = `0008cd${'ab'.repeat(200)}`;
+    const good = block(transaction('tx A', { outputs: [{ ergoTree: tree }, { ergoTree: tree }] }));
+    expect(readBlockTransactions(good)).toStrictEqual(blockTransactionsSchema.parse(good));
+    for (const bad of [`0008cd${'ab'.repeat(199)}zz`, `0008cd${'ab'.repeat(199)}a`]) {
+      const json = block(transaction('tx A', { outputs: [{ ergoTree: tree }, { ergoTree: bad }] }));
+      expect(blockTransactionsSchema.safeParse(json).success).toBe(false);
+      expect(readBlockTransactions(json)).toBeUndefined();
+    }
+  });
+
   it('leaves a "__proto__" register to the schema', () => {
     const json = parseNodeJson(stringifyNodeJson(blockTransactions('block 667', [transaction('tx A')])).replace('"additionalRegisters":{}', '"additionalRegisters":{"__proto__":"00"}'));
     expect(readBlockTransactions(json)).toBeUndefined();

@@ -64,6 +64,27 @@ describe('reorganisations', () => {
     expect(bobAfter?.boxId).not.toBe(bobBefore?.boxId);
     expect(findMirroredBox(db, bobBefore?.boxId as string)).toBeUndefined();
   });
+
+  it('does not keep a batch fetched ahead from a branch that a reorg has since replaced', async () => {
+    const mirror = aMirrorFollowing(demo);
+    const firstBatchEnd = demo.genesisHeight + 1;
+    const tipHeight = chain.height;
+    // The sync has asked for the next batch when the first is written; the chain then replaces everything after it
+    // by empty blocks up to the same height, the tip this sync set out to reach.
+    await syncOnce(mirror.db, chain, {
+      batchSize: 2,
+      onBatchApplied: (height) => {
+        if (height !== firstBatchEnd) return;
+        chain.rollbackTo(firstBatchEnd, { dropTransactions: true });
+        chain.mineMany(tipHeight - firstBatchEnd);
+      },
+    });
+    const fresh = aMirrorFollowing(demo);
+    await syncOnce(fresh.db, chain);
+    expect(dumpMirror(mirror.db)).toEqual(dumpMirror(fresh.db));
+    expect(balancesByName(mirror.db, mirror.letsId, demo)).not.toEqual({ Alice: -2_00n, Bob: -1_50n, Charlie: 3_50n });
+    expect(trialBalance(mirror.db, mirror.letsId)).toBe(0n);
+  });
 });
 
 describe('crash safety and resync', () => {

@@ -60,6 +60,25 @@ describe('the mirror following the demo LETS on the devnet', () => {
     expect(asked).toEqual({ ranges: batches, single: batches });
   });
 
+  it('asks for the next batch before it writes the one before, and never asks for a batch twice', async () => {
+    const reference = aMirrorFollowing(demo);
+    await syncOnce(reference.db, chain, { batchSize: 2 });
+    const rangesAsked: number[] = [];
+    const recording: ChainSource = Object.assign(Object.create(chain) as DevnetChain, {
+      headerRange: async (from: number, to: number) => {
+        rangesAsked.push(from);
+        return chain.headerRange(from, to);
+      },
+    });
+    const mirror = aMirrorFollowing(demo);
+    const askedWhenWritten = new Map<number, number[]>();
+    await syncOnce(mirror.db, recording, { batchSize: 2, onBatchApplied: (height) => askedWhenWritten.set(height, [...rangesAsked]) });
+    expect(dumpMirror(mirror.db)).toEqual(dumpMirror(reference.db));
+    expect(new Set(rangesAsked).size).toBe(rangesAsked.length);
+    for (const [height, asked] of askedWhenWritten) if (height < chain.height) expect(asked).toContain(height + 1);
+    expect(askedWhenWritten.size).toBe(Math.ceil((chain.height - demo.genesisHeight + 1) / 2));
+  });
+
   it('does nothing on an idle poll', async () => {
     const { db } = aMirrorFollowing(demo);
     await syncOnce(db, chain);

@@ -72,10 +72,30 @@ export function parseJsonExact(text: string, parseNumber: NumberParser): unknown
     return raw;
   }
 
+  /**
+   * A string, as the remembered string when `strings` holds the one written here. A node repeats a few dozen keys in
+   * every object of a block, and every output of a LETS contract the same KB-long tree: comparing the text with what
+   * was read before is far cheaper than scanning and building it again, and a long string handed out once more is
+   * recognised at once by the checks after (node-transaction-reader.ts remembers trees it has checked).
+   */
+  function parseRemembered(strings: RememberedStrings): string {
+    const start = at + 1;
+    const end = text.indexOf('"', start);
+    const known = strings.find(text, start, end);
+    if (known !== undefined) {
+      at = end + 1;
+      return known;
+    }
+    const value = parseString();
+    // Only a string written without escapes is remembered: its text is then the string itself.
+    if (at === end + 1 && value.length === end - start) strings.remember(value);
+    return value;
+  }
+
   function parseValue(): unknown {
     skipSpace();
     const c = text.charCodeAt(at);
-    if (c === QUOTE) return parseString();
+    if (c === QUOTE) return parseRemembered(LONG_STRINGS);
     if (c === OPEN_BRACE) return parseObject();
     if (c === OPEN_BRACKET) return parseArray();
     if (c === MINUS || (c >= 0x30 && c <= 0x39)) {
@@ -105,7 +125,7 @@ export function parseJsonExact(text: string, parseNumber: NumberParser): unknown
     for (;;) {
       skipSpace();
       if (text.charCodeAt(at) !== QUOTE) fail('Expected a key');
-      const key = parseString();
+      const key = parseRemembered(KEYS);
       expect(COLON);
       const value = parseValue();
       if (Object.hasOwn(object, key)) {
@@ -145,6 +165,48 @@ export function parseJsonExact(text: string, parseNumber: NumberParser): unknown
   if (at < text.length) fail('Unexpected text after JSON');
   return value;
 }
+
+/**
+ * Strings read before, by length. Bounded, as a hostile answer could send any number of distinct ones; a string that
+ * finds no room is simply read the long way each time.
+ */
+class RememberedStrings {
+  private readonly byLength = new Map<number, string[]>();
+
+  constructor(
+    private readonly minLength: number,
+    private readonly maxLength: number,
+    private readonly lengths: number,
+    private readonly perLength: number,
+  ) {}
+
+  /** The remembered string whose text is text[start, end), if any. */
+  find(text: string, start: number, end: number): string | undefined {
+    const length = end - start;
+    if (length < this.minLength || length > this.maxLength) return undefined;
+    const sameLength = this.byLength.get(length);
+    if (sameLength === undefined) return undefined;
+    // A slice shares the text's memory and compares natively. A remembered string holds no quote and no backslash,
+    // so the quote at `end` closes exactly that string.
+    const written = text.slice(start, end);
+    return sameLength.find((known) => known === written);
+  }
+
+  remember(value: string): void {
+    if (value.length < this.minLength || value.length > this.maxLength) return;
+    const sameLength = this.byLength.get(value.length);
+    if (sameLength === undefined ? this.byLength.size >= this.lengths : sameLength.length >= this.perLength || sameLength.includes(value)) return;
+    // A copy: the value may be a slice, which would keep the whole answer it came from in memory for good.
+    const copy = JSON.parse(JSON.stringify(value)) as string;
+    if (sameLength === undefined) this.byLength.set(value.length, [copy]);
+    else sameLength.push(copy);
+  }
+}
+
+/** Object keys: a node uses a few dozen. */
+const KEYS = new RememberedStrings(1, 32, 32, 8);
+/** Contract trees and other long values (ids and proofs are shorter): at most 2 MB held. */
+const LONG_STRINGS = new RememberedStrings(128, 8192, 64, 4);
 
 /** A backslash (an escape) or a control character (which JSON forbids raw) anywhere in the string. */
 function needsStandardParse(raw: string): boolean {

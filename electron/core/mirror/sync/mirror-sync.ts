@@ -142,10 +142,13 @@ export async function syncOnce(db: Db, source: ChainSource, options: SyncOptions
   // No LETS lives on this network: there is nothing to follow, so the mirror is as far as it needs to be.
   if (tracked.length === 0) return { ...result, height: chainTip.height };
   const firstHeight = Math.min(...tracked.map((t) => t.startHeight));
+  const batchFrom = (next: number) => heightsBetween(next, Math.min(chainTip.height, next + batchSize - 1));
+  let ahead: Prefetched | undefined;
 
   for (;;) {
     const local = storedTip(db);
     if (local && (await source.headerIdsAt(local.height))[0] !== local.headerId) {
+      ahead = undefined;
       const fork = await findForkPoint(db, source, local.height - 1);
       db.transaction(() => {
         rollbackAbove(db, fork);
@@ -155,9 +158,16 @@ export async function syncOnce(db: Db, source: ChainSource, options: SyncOptions
       continue;
     }
     const next = local ? local.height + 1 : firstHeight;
-    const last = Math.min(chainTip.height, next + batchSize - 1);
-    if (next > last) break;
-    const blocks = await fetchBlocks(source, heightsBetween(next, last));
+    const heights = batchFrom(next);
+    if (heights.length === 0) break;
+    const prefetched = ahead?.from === next ? ahead.blocks : undefined;
+    const fresh = prefetched ? undefined : fetchBlocks(source, heights);
+    // Asked for before this batch is awaited, so that its requests are on the wire (the event loop sends them while
+    // this batch arrives) and the node prepares it while this one is written.
+    ahead = prefetch(source, batchFrom(next + heights.length));
+    let blocks = prefetched ? await prefetched : await fresh;
+    // Fetched ahead, a batch may have failed or be from before a reorg; a fresh fetch then has the last word.
+    if (!blocks || linkedPrefix(blocks, local?.headerId).length === 0) blocks = await (fresh ?? fetchBlocks(source, heights));
     const linked = linkedPrefix(blocks, local?.headerId);
     if (linked.length === 0) {
       if (blocks.length === 0) break;
@@ -169,6 +179,19 @@ export async function syncOnce(db: Db, source: ChainSource, options: SyncOptions
   }
   result.height = storedTip(db)?.height ?? 0;
   return result;
+}
+
+/** The batch after the one being read, asked for at once (see syncOnce). */
+interface Prefetched {
+  from: number;
+  /** Resolves to undefined if fetching failed: the batch is then fetched again when it is due, errors and all. */
+  blocks: Promise<FetchedBlock[] | undefined>;
+}
+
+function prefetch(source: ChainSource, heights: number[]): Prefetched | undefined {
+  const from = heights[0];
+  if (from === undefined) return undefined;
+  return { from, blocks: fetchBlocks(source, heights).catch(() => undefined) };
 }
 
 function heightsBetween(from: number, to: number): number[] {
