@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import type { Statement } from 'better-sqlite3';
 import type { ChainSource, ChainTransaction, HexId } from '../../electron/core/chain/chain-source';
 import type { DemoLets } from '../../electron/core/devnet/demo-lets';
 import type { Db } from '../../electron/core/mirror/database';
@@ -16,12 +17,25 @@ export function balancesByName(db: Db, letsId: number, demo: DemoLets): Record<s
   return Object.fromEntries(accountBalances(db, letsId).map((b) => [demo.members.find((m) => m.publicKey === b.memberKey)?.name ?? b.memberKey, b.balance]));
 }
 
+const ID_COLUMNS = new Set(['box_id', 'transaction_id', 'spent_by']);
+
+/**
+ * SELECTs `columns` of `table` (all of them by default), with box and transaction ids as the hex text they were
+ * before migration 012 stored them as bytes; so rows of any schema compare equal, and copy into an older one.
+ */
+export function selectWithHexIds(db: Db, table: string, columns?: string[], rest = ''): Statement {
+  const names = columns ?? (db.pragma(`table_info(${table})`) as { name: string }[]).map((c) => c.name);
+  const select = names.map((c) => (ID_COLUMNS.has(c) ? `CASE WHEN typeof(${c}) = 'blob' THEN lower(hex(${c})) ELSE ${c} END AS ${c}` : c));
+  return db.prepare(`SELECT ${select.join(', ')} FROM ${table} ${rest}`);
+}
+
 /** Every chain-derived row of the mirror, in a stable order, for comparing two mirrors. */
 export function dumpMirror(db: Db): unknown {
+  const boxColumns = (db.pragma('table_info(boxes)') as { name: string }[]).map((c) => c.name).filter((c) => c !== 'box_key');
   return {
     blocks: db.prepare('SELECT * FROM blocks ORDER BY height').all(),
-    boxes: db.prepare('SELECT * FROM boxes ORDER BY box_id').all(),
-    entries: db.prepare('SELECT * FROM ledger_entries ORDER BY height, transaction_id, member_key').all(),
+    boxes: selectWithHexIds(db, 'boxes', boxColumns, 'ORDER BY box_id').all(),
+    entries: selectWithHexIds(db, 'ledger_entries', undefined, 'ORDER BY height, transaction_id, member_key').all(),
   };
 }
 

@@ -127,6 +127,19 @@ describe('the outbox of own transactions', () => {
     expect(outboxItem(db, id)).toBeUndefined();
   });
 
+  it('does not take a transaction for a conflict because the mirror shows its inputs spent by itself', async () => {
+    // The demo's last trade, recorded as submitted only after the mirror saw it spend its inputs (an app that stopped
+    // between submitting and noting it): the spender is the transaction itself, so there is no rival.
+    const [headerId] = await chain.headerIdsAt(chain.height);
+    const [trade] = await chain.blockTransactions(headerId as string);
+    if (!trade) throw new Error('the demo ends with a trade');
+    addToOutbox(db, { transactionId: trade.id, letsId: 1, purpose: 'trade', inputBoxIds: trade.inputs.map((i) => i.boxId), unsignedJson: '{}' });
+    moveOutboxItem(db, trade.id, 'signed');
+    moveOutboxItem(db, trade.id, 'submitted');
+    reconcileOutbox(db, { network: 'devnet', height: chain.height }, new Set(), { depth: CONFIRMATIONS, dropUnseenAfterPolls: UNSEEN_POLLS });
+    expect(outboxItem(db, trade.id)?.state).toBe('submitted');
+  });
+
   it('puts an included transaction back on its way when a reorg removes its block', async () => {
     const { id } = await aliceRecordsTrade(50n);
     chain.mine();

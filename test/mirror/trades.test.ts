@@ -4,6 +4,8 @@ import { seedDemoLets, type DemoLets } from '../../electron/core/devnet/demo-let
 import { exportTradesCsv } from '../../electron/core/ledger/trade-export';
 import type { Db } from '../../electron/core/mirror/database';
 import { addMemberProfile } from '../../electron/core/mirror/queries/members';
+import { addToOutbox } from '../../electron/core/mirror/queries/outbox';
+import { addOutboxDetails } from '../../electron/core/mirror/queries/outbox-details';
 import { tradePage } from '../../electron/core/mirror/queries/trades';
 import { syncOnce } from '../../electron/core/mirror/sync/mirror-sync';
 import { aMirrorFollowing } from '../helpers/mirror-fixtures';
@@ -38,6 +40,17 @@ describe('the trades of a LETS, as the bookkeeping screen pages them', () => {
     ]);
     expect(page.rows[0]?.confirmations).toBe(1);
     expect(page.rows[1]?.confirmations).toBe(2);
+  });
+
+  it('shows the memo the treasurer typed for a trade sent from this computer', () => {
+    const [newest, oldest] = tradePage(db, { letsId }, 0, 50).rows;
+    if (!newest || !oldest) throw new Error('the demo has two trades');
+    addToOutbox(db, { transactionId: newest.transactionId, letsId, purpose: 'trade', inputBoxIds: [], unsignedJson: '{}' });
+    addOutboxDetails(db, newest.transactionId, { inputKeys: [], signedBy: 'Bob', memo: 'Eggs, a dozen' });
+    expect(tradePage(db, { letsId }, 0, 50).rows.map((r) => [r.transactionId, r.memo])).toEqual([
+      [newest.transactionId, 'Eggs, a dozen'],
+      [oldest.transactionId, ''],
+    ]);
   });
 
   it('filters by member, amount and time, and pages', () => {

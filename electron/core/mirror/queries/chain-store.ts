@@ -14,14 +14,15 @@ function prepare(db: Db) {
   return {
     insertBlock: db.prepare('INSERT INTO blocks (height, header_id, parent_id, timestamp) VALUES (?, ?, ?, ?)'),
     insertBox: db.prepare(`INSERT INTO box_rows (box_id, lets_id, kind, transaction_id, output_index, created_height, value, script_id, assets, registers, owner_key, balance, spent_by, spent_height)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      VALUES (unhex(?), ?, ?, unhex(?), ?, ?, ?, ?, ?, ?, ?, ?, unhex(?), ?)`),
     addScript: db.prepare('INSERT INTO scripts (ergo_tree) VALUES (?) ON CONFLICT (ergo_tree) DO NOTHING'),
     scriptId: db.prepare('SELECT id FROM scripts WHERE ergo_tree = ?').pluck(),
-    spendBox: db.prepare('UPDATE box_rows SET spent_by = ?, spent_height = ? WHERE box_id = ?'),
-    findBox: db.prepare('SELECT * FROM boxes WHERE box_id = ?'),
-    findSpendable: db.prepare('SELECT lets_id, kind, owner_key, balance FROM box_rows WHERE box_id = ?'),
+    // Box and transaction ids are stored as bytes (migration 012).
+    spendBox: db.prepare('UPDATE box_rows SET spent_by = unhex(?), spent_height = ? WHERE box_id = unhex(?)'),
+    findBox: db.prepare('SELECT * FROM boxes WHERE box_key = unhex(?)'),
+    findSpendable: db.prepare('SELECT lets_id, kind, owner_key, balance FROM box_rows WHERE box_id = unhex(?)'),
     insertEntry: db.prepare(`INSERT INTO ledger_entries (transaction_id, lets_id, member_key, counterparty_key, kind, delta, balance_after, height, position, timestamp)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      VALUES (unhex(?), ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     // A key that already has a profile (named, or a placeholder from an earlier enrolment) keeps it.
     addPlaceholder: db.prepare('INSERT INTO member_profiles (lets_id, owner_key, name, named) VALUES (?, ?, ?, 0) ON CONFLICT (lets_id, owner_key) DO NOTHING'),
     headerAt: db.prepare('SELECT header_id FROM blocks WHERE height = ?').pluck(),

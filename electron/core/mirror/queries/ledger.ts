@@ -33,7 +33,7 @@ export interface HistoryEntry {
 /** One member's entries between two heights (inclusive), oldest first. */
 export function memberHistory(db: Db, letsId: number, memberKey: string, fromHeight = 0, toHeight = Number.MAX_SAFE_INTEGER): HistoryEntry[] {
   const rows = db
-    .prepare(`SELECT transaction_id, kind, counterparty_key, delta, balance_after, height, timestamp FROM ledger_entries
+    .prepare(`SELECT lower(hex(transaction_id)) AS transaction_id, kind, counterparty_key, delta, balance_after, height, timestamp FROM ledger_entries
       WHERE lets_id = ? AND member_key = ? AND height BETWEEN ? AND ? ORDER BY height, position`)
     .all(letsId, memberKey, fromHeight, toHeight) as { transaction_id: string; kind: HistoryEntry['kind']; counterparty_key: string | null; delta: bigint; balance_after: bigint; height: bigint; timestamp: bigint }[];
   return rows.map((r) => ({

@@ -176,7 +176,7 @@ export function reconcileOutbox(db: Db, tip: Pick<ChainTip, 'network' | 'height'
       input_box_ids: string;
       unseen_polls: bigint;
     }[];
-    const spentElsewhere = db.prepare('SELECT 1 FROM boxes WHERE box_id = ? AND spent_by IS NOT NULL AND spent_by <> ?').pluck();
+    const spentElsewhere = db.prepare('SELECT 1 FROM box_rows WHERE box_id = unhex(?) AND spent_by IS NOT NULL AND spent_by <> unhex(?)').pluck();
     const setState = db.prepare('UPDATE outbox SET state = ?, unseen_polls = 0, updated_at = ? WHERE transaction_id = ?');
     const countUnseen = db.prepare('UPDATE outbox SET unseen_polls = unseen_polls + 1 WHERE transaction_id = ?');
     for (const row of waiting) {

@@ -74,7 +74,7 @@ export interface StatementEntryRow {
 export function memberEntriesBefore(db: Db, letsId: number, memberKey: string, beforeMs: number): StatementEntryRow[] {
   const rows = db
     .prepare(
-      `SELECT e.transaction_id, e.kind, e.counterparty_key, p.name AS counterparty_name, e.delta, e.balance_after, e.height, e.timestamp
+      `SELECT lower(hex(e.transaction_id)) AS transaction_id, e.kind, e.counterparty_key, p.name AS counterparty_name, e.delta, e.balance_after, e.height, e.timestamp
        FROM ledger_entries e
        LEFT JOIN member_profiles p ON p.lets_id = e.lets_id AND p.owner_key = e.counterparty_key
        WHERE e.lets_id = ? AND e.member_key = ? AND e.timestamp < ?

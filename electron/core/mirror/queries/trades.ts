@@ -64,11 +64,11 @@ export function tradePage(db: Db, filter: TradeFilter, offset: number, limit: nu
   const tip = (db.prepare('SELECT max(height) FROM blocks').pluck().get() as bigint | null) ?? 0n;
   const rows = db
     .prepare(
-      `SELECT p.transaction_id, p.height, p.timestamp, p.member_key AS payer_key, r.member_key AS payee_key, -p.delta AS amount,
+      `SELECT lower(hex(p.transaction_id)) AS transaction_id, p.height, p.timestamp, p.member_key AS payer_key, r.member_key AS payee_key, -p.delta AS amount,
          p.balance_after AS payer_after, r.balance_after AS payee_after,
          (SELECT name FROM member_profiles WHERE lets_id = p.lets_id AND owner_key = p.member_key) AS payer_name,
          (SELECT name FROM member_profiles WHERE lets_id = p.lets_id AND owner_key = r.member_key) AS payee_name,
-         (SELECT memo FROM outbox_details WHERE transaction_id = p.transaction_id) AS memo
+         (SELECT memo FROM outbox_details WHERE transaction_id = lower(hex(p.transaction_id))) AS memo
        FROM (SELECT p.* ${payerEntries(params.memberKey)} ORDER BY p.height DESC, p.position DESC LIMIT :limit OFFSET :offset) p
        JOIN ledger_entries r ON r.lets_id = p.lets_id AND r.member_key = p.counterparty_key AND r.height = p.height AND r.transaction_id = p.transaction_id
        ORDER BY p.height DESC, p.position DESC`,

@@ -19,7 +19,7 @@ export function collateralOf(value: bigint, registersJson: string): MemberCollat
 /** The collateral held by one account box of a trustless LETS (null for any other box). */
 export function collateralInBox(db: Db, boxId: string): MemberCollateral | null {
   const row = db
-    .prepare(`SELECT b.value, b.registers FROM boxes b JOIN lets l ON l.id = b.lets_id WHERE b.box_id = ? AND b.kind = 'account' AND l.model = 'trustless'`)
+    .prepare(`SELECT b.value, b.registers FROM boxes b JOIN lets l ON l.id = b.lets_id WHERE b.box_key = unhex(?) AND b.kind = 'account' AND l.model = 'trustless'`)
     .get(boxId) as { value: bigint; registers: string } | undefined;
   return row ? collateralOf(row.value, row.registers) : null;
 }
