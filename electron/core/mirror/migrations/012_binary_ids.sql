@@ -1,9 +1,11 @@
 -- Box and transaction ids are stored as their 32 bytes instead of 64 hex characters. A full sync writes hundreds of
 -- thousands of them (every box row holds two or three, every ledger entry one, and the box id is also the key of
 -- the index that spends are found by). Halving them took a full sync of 100 000 trades from the chain object from
--- about 7.9 s to 6.8 s, with 22% fewer bytes written (BENCHMARKS.md). The `boxes` view still shows box and transaction ids as lowercase hex, as every reader expects;
--- `spent_by` stays bytes there, as readers only ask whether it is NULL. A lookup by id compares the bytes, which the
--- view also shows as `box_key`: `box_key = unhex(?)` can use the primary key, a comparison with the hex cannot.
+-- about 7.9 s to 6.8 s, with 22% fewer bytes written (BENCHMARKS.md).
+--
+-- The `boxes` view still shows box and transaction ids as lowercase hex, as every reader expects; `spent_by` stays
+-- bytes there, as readers only ask whether it is NULL. A lookup by id compares the bytes, which the view also shows
+-- as `box_key`: `box_key = unhex(?)` can use the primary key, a comparison with the hex cannot.
 DROP VIEW boxes;
 CREATE TABLE box_rows_new (
   box_id         BLOB    PRIMARY KEY CHECK (length(box_id) = 32),
