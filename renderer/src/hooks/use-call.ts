@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CallInput, CallName, CallOutput } from '../../../electron/core/api/contract';
 import { asApiError, callApi, type ApiError } from '../api/client';
+import { NewestAnswer } from './newest-answer';
 
 /** How often screens that show chain data ask again, so confirmations appear without a click. */
 export const LIVE_REFRESH_MS = 5_000;
@@ -17,10 +18,10 @@ export type CallState<T> =
 export function useCall<N extends CallName>(name: N, input: CallInput<N>, refreshMs?: number) {
   const [state, setState] = useState<CallState<CallOutput<N>>>({ status: 'loading' });
   const key = JSON.stringify(input);
+  const answers = useRef(new NewestAnswer());
   const load = useCallback(() => {
-    callApi(name, JSON.parse(key) as CallInput<N>).then(
-      (value) => setState({ status: 'ready', value }),
-      (error: unknown) => setState({ status: 'failed', error: asApiError(error) }),
+    answers.current.follow(callApi(name, JSON.parse(key) as CallInput<N>), (outcome) =>
+      setState(outcome.ok ? { status: 'ready', value: outcome.value } : { status: 'failed', error: asApiError(outcome.error) }),
     );
   }, [name, key]);
   useEffect(() => {

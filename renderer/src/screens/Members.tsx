@@ -43,6 +43,10 @@ export function Members() {
     );
   }
 
+  // Until the LETS are known, the directory would list the members of every LETS.
+  if (choice.list.status === 'loading') return <Loading what="members" />;
+  if (choice.list.status === 'failed') return <ErrorNotice error={choice.list.error} />;
+
   const exportCsv = () => {
     if (letsId === null) return;
     callApi('members.exportCsv', { letsId }).then(
