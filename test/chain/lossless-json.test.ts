@@ -62,6 +62,17 @@ describe('node JSON', () => {
     expect(() => parseNodeJson(`{"boxId":"${tree}`)).toThrow(SyntaxError);
   });
 
+  it('reads every string exactly while more distinct keys and long strings come than it can remember', () => {
+    const longs = Array.from({ length: 100 }, (_, i) => `${i.toString(16).padStart(2, '0')}${'cd'.repeat(64 + (i % 70))}`);
+    const keys = Array.from({ length: 300 }, (_, i) => `k${i % 20}`.padEnd(1 + (i % 32), '_'));
+    for (let round = 0; round < 2; round++) {
+      for (const [i, long] of longs.entries()) {
+        const key = keys[(i * 3 + round) % keys.length] as string;
+        expect(parseNodeJson(`{"${key}":"${long}"}`)).toEqual({ [key]: long });
+      }
+    }
+  });
+
   it('reads integers of every length exactly, around where a double stops being exact', () => {
     const literals = ['0', '-0', '999999999999999', '-999999999999999', '9007199254740993', '-9007199254740993', '1234567890123456789'];
     expect(parseNodeJson(`[${literals.join(',')}]`)).toEqual(literals.map((l) => BigInt(l)));

@@ -167,8 +167,9 @@ export function parseJsonExact(text: string, parseNumber: NumberParser): unknown
 }
 
 /**
- * Strings read before, by length. Bounded, as a hostile answer could send any number of distinct ones; a string that
- * finds no room is simply read the long way each time.
+ * Strings read before, by length. Bounded, as a hostile answer (or a chain busy with other contracts) can send any
+ * number of distinct ones: when full, the string remembered longest ago makes room, so a string that keeps coming
+ * back is soon remembered again.
  */
 class RememberedStrings {
   private readonly byLength = new Map<number, string[]>();
@@ -194,12 +195,17 @@ class RememberedStrings {
 
   remember(value: string): void {
     if (value.length < this.minLength || value.length > this.maxLength) return;
-    const sameLength = this.byLength.get(value.length);
-    if (sameLength === undefined ? this.byLength.size >= this.lengths : sameLength.length >= this.perLength || sameLength.includes(value)) return;
     // A copy: the value may be a slice, which would keep the whole answer it came from in memory for good.
     const copy = JSON.parse(JSON.stringify(value)) as string;
-    if (sameLength === undefined) this.byLength.set(value.length, [copy]);
-    else sameLength.push(copy);
+    const sameLength = this.byLength.get(value.length);
+    if (sameLength !== undefined) {
+      if (sameLength.length >= this.perLength) sameLength.shift();
+      sameLength.push(copy);
+      return;
+    }
+    // A Map keeps insertion order: its first key is the length remembered longest ago.
+    if (this.byLength.size >= this.lengths) this.byLength.delete(this.byLength.keys().next().value as number);
+    this.byLength.set(value.length, [copy]);
   }
 }
 
