@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { ConfirmStep } from './ConfirmStep';
 import { canHandleDatabaseFiles, databaseFile, DatabaseFileError } from './database-files';
 
 type Outcome = { tone: 'ok'; text: string } | { tone: 'error'; text: string; hint: string } | null;
@@ -52,23 +53,14 @@ export function DatabaseSection({ path, schemaVersion, onRestored }: { path: str
       </div>
       {!available && <p className="settings-explain">Backup and restore work in the desktop app.</p>}
       {confirming && (
-        <div className="notice settings-confirm" role="group" aria-labelledby="restore-confirm-title">
-          <p className="notice-title" id="restore-confirm-title">
-            Replace this computer’s database with a backup?
-          </p>
-          <p className="notice-hint">
-            Member names, contacts, notes and settings become those of the backup. The database as it is now is kept beside it, and the ledger is
-            read from the chain again.
-          </p>
-          <div className="settings-actions">
-            <button type="button" className="button" onClick={() => void run('restore')}>
-              Choose the backup file…
-            </button>
-            <button type="button" className="button secondary" onClick={() => setConfirming(false)}>
-              Cancel
-            </button>
-          </div>
-        </div>
+        <ConfirmStep
+          id="restore-confirm-title"
+          question="Replace this computer’s database with a backup?"
+          consequence="Member names, contacts, notes and settings become those of the backup. The database as it is now is kept beside it, and the ledger is read from the chain again."
+          confirm="Choose the backup file…"
+          onConfirm={() => void run('restore')}
+          onCancel={() => setConfirming(false)}
+        />
       )}
       {outcome?.tone === 'ok' && (
         <p className="notice notice-ok" role="status">

@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import type { SettingsView } from '../../../../electron/core/api/calls/settings-types';
 import { ApiError, asApiError, callApi } from '../../api/client';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { ConfirmStep } from './ConfirmStep';
 
 /**
  * The way out the app points to when its copy of the ledger disagrees with itself or with the chain (balances that do
@@ -41,35 +43,21 @@ export function MirrorRebuild({ onRebuilt }: { onRebuilt: (view: SettingsView) =
         </button>
       </div>
       {confirming && (
-        <div className="notice settings-confirm" role="group" aria-labelledby="rebuild-confirm-title">
-          <p className="notice-title" id="rebuild-confirm-title">
-            Read the whole ledger again from the chain?
-          </p>
-          <p className="notice-hint">
-            Balances and trades disappear until the app has caught up again, which takes from seconds to minutes. Member names, contacts, notes,
-            the outbox and settings are kept.
-          </p>
-          <div className="settings-actions">
-            <button type="button" className="button" onClick={() => void rebuild()}>
-              Read it again
-            </button>
-            <button type="button" className="button secondary" onClick={() => setConfirming(false)}>
-              Cancel
-            </button>
-          </div>
-        </div>
+        <ConfirmStep
+          id="rebuild-confirm-title"
+          question="Read the whole ledger again from the chain?"
+          consequence="Balances and trades disappear until the app has caught up again, which takes from seconds to minutes. Member names, contacts, notes, the outbox and settings are kept."
+          confirm="Read it again"
+          onConfirm={() => void rebuild()}
+          onCancel={() => setConfirming(false)}
+        />
       )}
       {done && (
         <p className="notice notice-ok" role="status">
           {done}
         </p>
       )}
-      {error && (
-        <div className="notice notice-error" role="alert">
-          <p className="notice-title">{error.message}</p>
-          <p className="notice-hint">{error.hint}</p>
-        </div>
-      )}
+      {error && <ErrorNotice error={error} />}
     </section>
   );
 }
