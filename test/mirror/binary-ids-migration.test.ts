@@ -7,7 +7,7 @@ import { migrate, openDatabase } from '../../electron/core/mirror/database';
 import { bundledMigrations } from '../../electron/core/mirror/migrations';
 import { accountBalances, memberHistory } from '../../electron/core/mirror/queries/ledger';
 import { syncOnce } from '../../electron/core/mirror/sync/mirror-sync';
-import { aMirrorFollowing, dumpMirror, selectWithHexIds } from '../helpers/mirror-fixtures';
+import { aMirrorFollowing, copyRowsInto, dumpMirror } from '../helpers/mirror-fixtures';
 import { tempDir } from '../helpers/temp-dir';
 
 const TABLES = ['lets', 'lets_chain', 'mirror_network', 'member_profiles', 'blocks', 'scripts', 'box_rows', 'ledger_entries'];
@@ -23,11 +23,7 @@ describe('migration 012: box and transaction ids stored as bytes', () => {
     // The same mirror as the schema before kept it: ids as hex text.
     const old = openDatabase(join(tempDir(), 'mirror.sqlite'), { migrations: bundledMigrations.filter((m) => m.version < 12) });
     old.transaction(() => {
-      for (const table of TABLES) {
-        const columns = (old.pragma(`table_info(${table})`) as { name: string }[]).map((c) => c.name);
-        const insert = old.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
-        for (const row of selectWithHexIds(today.db, table, columns).raw().all() as unknown[][]) insert.run(...row);
-      }
+      for (const table of TABLES) copyRowsInto(old, today.db, table);
     })();
     expect(old.prepare('SELECT DISTINCT typeof(box_id) FROM box_rows').pluck().all()).toEqual(['text']);
 

@@ -9,7 +9,7 @@ import { memberHistory } from '../../electron/core/mirror/queries/ledger';
 import { addMemberProfile, listMembers } from '../../electron/core/mirror/queries/members';
 import { addToOutbox, markIncluded, moveOutboxItem, outboxItem } from '../../electron/core/mirror/queries/outbox';
 import { syncOnce } from '../../electron/core/mirror/sync/mirror-sync';
-import { aMirrorFollowing, dumpMirror, selectWithHexIds } from '../helpers/mirror-fixtures';
+import { aMirrorFollowing, copyRowsInto, dumpMirror } from '../helpers/mirror-fixtures';
 import { tempDir } from '../helpers/temp-dir';
 
 const BEFORE = bundledMigrations.filter((m) => m.version < 10);
@@ -17,12 +17,7 @@ const BEFORE = bundledMigrations.filter((m) => m.version < 10);
 /** Copies the chain rows of `from` into `to`, in the columns `to` has (entries had no place in their block then). */
 function copyChainRows(from: Db, to: Db): void {
   to.transaction(() => {
-    for (const table of ['blocks', 'scripts', 'box_rows', 'ledger_entries']) {
-      const columns = (to.pragma(`table_info(${table})`) as { name: string }[]).map((c) => c.name);
-      for (const row of selectWithHexIds(from, table, columns).raw().all() as unknown[][]) {
-        to.prepare(`INSERT OR IGNORE INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`).run(...row);
-      }
-    }
+    for (const table of ['blocks', 'scripts', 'box_rows', 'ledger_entries']) copyRowsInto(to, from, table);
   })();
 }
 

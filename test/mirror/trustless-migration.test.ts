@@ -9,7 +9,7 @@ import { trackLetsOnChain } from '../../electron/core/mirror/queries/chain-store
 import { addLets } from '../../electron/core/mirror/queries/lets';
 import { addMemberProfile } from '../../electron/core/mirror/queries/members';
 import { syncOnce } from '../../electron/core/mirror/sync/mirror-sync';
-import { aMirrorFollowing, dumpMirror, selectWithHexIds } from '../helpers/mirror-fixtures';
+import { aMirrorFollowing, copyRowsInto, dumpMirror } from '../helpers/mirror-fixtures';
 import { tempDir } from '../helpers/temp-dir';
 
 const TRUSTLESS_MIGRATION = bundledMigrations.find((m) => m.name === 'trustless_mirror');
@@ -31,15 +31,10 @@ const indexesOf = (db: Db, table: string) =>
  */
 function copyCommitteeMirror(from: Db, to: Db): void {
   // By default the columns the table had then (ledger entries learnt their place in the block with migration 010).
-  const columnsThen = (table: string) => (to.pragma(`table_info(${table})`) as { name: string }[]).map((c) => c.name);
-  const copy = (table: string, columns = columnsThen(table), where = '') => {
-    const rows = selectWithHexIds(from, table, columns, where).raw().all() as unknown[][];
-    for (const row of rows) to.prepare(`INSERT INTO ${table} VALUES (${row.map(() => '?').join(', ')})`).run(...row);
-  };
   to.transaction(() => {
-    for (const table of ['lets', 'blocks', 'scripts', 'box_rows', 'ledger_entries']) copy(table);
-    copy('member_profiles', ['id', 'lets_id', 'owner_key', 'name', 'contact', 'notes'], 'WHERE named = 1');
-    copy('lets_chain', ['lets_id', 'membership_token_id', 'account_tree', 'management_tree', 'start_height']);
+    for (const table of ['lets', 'blocks', 'scripts', 'box_rows', 'ledger_entries']) copyRowsInto(to, from, table);
+    copyRowsInto(to, from, 'member_profiles', ['id', 'lets_id', 'owner_key', 'name', 'contact', 'notes'], 'WHERE named = 1');
+    copyRowsInto(to, from, 'lets_chain', ['lets_id', 'membership_token_id', 'account_tree', 'management_tree', 'start_height']);
   })();
 }
 

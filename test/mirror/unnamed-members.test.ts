@@ -10,7 +10,7 @@ import { bundledMigrations } from '../../electron/core/mirror/migrations';
 import { rollbackAbove } from '../../electron/core/mirror/queries/chain-store';
 import { addMemberProfile, findMember, listMembers, updateMemberProfile } from '../../electron/core/mirror/queries/members';
 import { syncOnce } from '../../electron/core/mirror/sync/mirror-sync';
-import { aMirrorFollowing, selectWithHexIds } from '../helpers/mirror-fixtures';
+import { aMirrorFollowing, copyRowsInto } from '../helpers/mirror-fixtures';
 import { tempDir } from '../helpers/temp-dir';
 import { aMirrorFollowingTrustless, TrustlessDemoMembers } from '../helpers/trustless-mirror';
 
@@ -98,12 +98,8 @@ describe('accounts nobody named on this computer', () => {
     const file = join(tempDir(), 'mirror.sqlite');
     const old = openDatabase(file, { migrations: bundledMigrations.filter((m) => m.version < 9) });
     old.transaction(() => {
-      for (const table of ['lets', 'lets_chain', 'blocks', 'scripts', 'box_rows', 'ledger_entries']) {
-        // The columns the table had then (ledger entries learnt their place in the block with migration 010).
-        const columns = (old.pragma(`table_info(${table})`) as { name: string }[]).map((c) => c.name);
-        const rows = selectWithHexIds(synced.db, table, columns).raw().all() as unknown[][];
-        for (const row of rows) old.prepare(`INSERT INTO ${table} VALUES (${row.map(() => '?').join(', ')})`).run(...row);
-      }
+      // In the columns each table had then (ledger entries learnt their place in the block with migration 010).
+      for (const table of ['lets', 'lets_chain', 'blocks', 'scripts', 'box_rows', 'ledger_entries']) copyRowsInto(old, synced.db, table);
       // Before 009 the only profiles were the ones the treasurer typed.
       old.prepare('INSERT INTO member_profiles (id, lets_id, owner_key, name, notes) VALUES (1, ?, ?, ?, ?)').run(synced.letsId, key.Alice, 'Alice', 'bakes bread');
     })();
