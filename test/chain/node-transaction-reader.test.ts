@@ -74,6 +74,11 @@ describe('the fast reader of block transactions', () => {
     const tree = `0008cd${'ab'.repeat(200)}`;
     const good = block(transaction('tx A', { outputs: [{ ergoTree: tree }, { ergoTree: tree }] }));
     expect(readBlockTransactions(good)).toStrictEqual(blockTransactionsSchema.parse(good));
+    // More distinct trees than it remembers, so that some are forgotten again on the way.
+    for (let i = 0; i < 100; i++) {
+      const other = block(transaction('tx A', { outputs: [{ ergoTree: `0008cd${i.toString(16).padStart(4, '0')}${'cd'.repeat(200)}` }] }));
+      expect(readBlockTransactions(other)).toStrictEqual(blockTransactionsSchema.parse(other));
+    }
     for (const bad of [`0008cd${'ab'.repeat(199)}zz`, `0008cd${'ab'.repeat(199)}a`]) {
       const json = block(transaction('tx A', { outputs: [{ ergoTree: tree }, { ergoTree: bad }] }));
       expect(blockTransactionsSchema.safeParse(json).success).toBe(false);

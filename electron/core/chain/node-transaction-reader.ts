@@ -45,7 +45,8 @@ function list(value: unknown, min: number, max: number): unknown[] {
 /**
  * Long lowercase hex strings already checked. The JSON parser hands out one string for each long text it meets again
  * (node-json-parser.ts), so every output of a contract carries the same tree and it is tested once. Bounded, as a
- * hostile answer could send any number of distinct ones.
+ * hostile answer (or a chain busy with other contracts) can send any number of distinct ones: as in the parser, the
+ * string checked longest ago makes room, so a tree that keeps coming back is soon remembered again.
  */
 const CHECKED_LONG_HEX = new Set<string>();
 const LONG_HEX = 128;
@@ -57,7 +58,11 @@ function hexBytes(value: unknown, maxChars = Number.POSITIVE_INFINITY): string {
   const long = value.length >= LONG_HEX;
   if (long && CHECKED_LONG_HEX.has(value)) return value;
   if (LOWER_HEX_BYTES.test(value)) {
-    if (long && CHECKED_LONG_HEX.size < MAX_CHECKED_LONG_HEX) CHECKED_LONG_HEX.add(value);
+    if (long) {
+      // A Set keeps insertion order: its first value is the one checked longest ago.
+      if (CHECKED_LONG_HEX.size >= MAX_CHECKED_LONG_HEX) CHECKED_LONG_HEX.delete(CHECKED_LONG_HEX.values().next().value as string);
+      CHECKED_LONG_HEX.add(value);
+    }
     return value;
   }
   if (!ANY_HEX_BYTES.test(value)) defer();

@@ -161,13 +161,13 @@ export async function syncOnce(db: Db, source: ChainSource, options: SyncOptions
     const heights = batchFrom(next);
     if (heights.length === 0) break;
     const prefetched = ahead?.from === next ? ahead.blocks : undefined;
-    const fresh = prefetched ? undefined : fetchBlocks(source, heights);
+    const fetching = prefetched ?? fetchBlocks(source, heights);
     // Asked for before this batch is awaited, so that its requests are on the wire (the event loop sends them while
     // this batch arrives) and the node prepares it while this one is written.
     ahead = prefetch(source, batchFrom(next + heights.length));
-    let blocks = prefetched ? await prefetched : await fresh;
+    let blocks = await fetching;
     // Fetched ahead, a batch may have failed or be from before a reorg; a fresh fetch then has the last word.
-    if (!blocks || linkedPrefix(blocks, local?.headerId).length === 0) blocks = await (fresh ?? fetchBlocks(source, heights));
+    if (blocks === undefined || (prefetched && linkedPrefix(blocks, local?.headerId).length === 0)) blocks = await fetchBlocks(source, heights);
     const linked = linkedPrefix(blocks, local?.headerId);
     if (linked.length === 0) {
       if (blocks.length === 0) break;
