@@ -42,16 +42,9 @@ function membersNearLimit(db: Db, lets: LetsSummary): MemberNearLimit[] {
 
 function glance(db: Db, lets: LetsSummary, month: { from: number; to: number }): LetsAtAGlance {
   return {
-    letsId: lets.id,
-    name: lets.name,
-    unit: lets.unit,
-    model: lets.model,
-    creditFloor: lets.creditFloor,
-    creditCap: lets.creditCap,
-    memberCount: lets.memberCount,
+    ...lets,
     notEnrolledCount: notEnrolledCount(db, lets.id),
     creditIssued: creditIssued(db, lets.id),
-    trialBalance: lets.trialBalance,
     tradesThisMonth: tradeCountBetween(db, lets.id, month.from, month.to),
     nearLimit: membersNearLimit(db, lets),
   };

@@ -51,8 +51,8 @@ function LetsCard({ lets, monthStart, rule }: { lets: LetsAtAGlance; monthStart:
         <dt>Not enrolled yet</dt>
         <dd>{lets.notEnrolledCount === 0 ? 'none' : `${lets.notEnrolledCount} (stored on this computer, waiting for enrolment)`}</dd>
       </dl>
-      <section className="near-limit" aria-labelledby={`near-limit-${lets.letsId}`}>
-        <h3 id={`near-limit-${lets.letsId}`}>Members near their floor or cap</h3>
+      <section className="near-limit" aria-labelledby={`near-limit-${lets.id}`}>
+        <h3 id={`near-limit-${lets.id}`}>Members near their floor or cap</h3>
         <p className="rule">{rule}</p>
         {lets.nearLimit.length === 0 ? (
           <p>Nobody is near a limit.</p>
@@ -122,7 +122,7 @@ export function Dashboard() {
       ) : (
         <ul className="card-list" aria-label="LETS">
           {summary.lets.map((lets) => (
-            <LetsCard key={lets.letsId} lets={lets} monthStart={summary.monthStart} rule={summary.nearLimitRule} />
+            <LetsCard key={lets.id} lets={lets} monthStart={summary.monthStart} rule={summary.nearLimitRule} />
           ))}
         </ul>
       )}

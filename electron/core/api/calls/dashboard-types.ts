@@ -1,3 +1,5 @@
+import type { LetsSummary } from '../types';
+
 /** Outbox states that wait for the treasurer: built but never signed, dropped by the node, in conflict. */
 export type AttentionState = 'built' | 'dropped' | 'conflict';
 
@@ -22,21 +24,12 @@ export interface MemberNearLimit {
   headroom: bigint;
 }
 
-export interface LetsAtAGlance {
-  letsId: number;
-  name: string;
-  unit: string;
-  model: 'committee' | 'trustless';
-  creditFloor: bigint;
-  creditCap: bigint | null;
-  /** Members with an account box on chain. */
-  memberCount: number;
+/** A LETS as the dashboard shows it: its summary, and what the dashboard adds. */
+export interface LetsAtAGlance extends LetsSummary {
   /** Members known on this computer but not enrolled on chain yet. */
   notEnrolledCount: number;
   /** Σ of the negative balances, as a positive amount: what members owe together. */
   creditIssued: bigint;
-  /** Σ balances; anything but 0 is an alarm (both models conserve value on chain: joins and closings happen at 0.00). */
-  trialBalance: bigint;
   tradesThisMonth: number;
   nearLimit: MemberNearLimit[];
 }

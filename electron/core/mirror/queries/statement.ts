@@ -1,3 +1,4 @@
+import type { MemberHistoryRow } from '../../api/calls/member-types';
 import type { MemberStatement } from '../../api/calls/statement-types';
 import type { Db } from '../database';
 
@@ -59,16 +60,8 @@ export function statementMemberIds(db: Db, letsId: number): number[] {
   return ids.map(Number);
 }
 
-export interface StatementEntryRow {
-  transactionId: string;
-  kind: 'enrolment' | 'trade' | 'closing';
-  counterpartyKey: string | null;
-  counterpartyName: string | null;
-  delta: bigint;
-  balanceAfter: bigint;
-  height: number;
-  timestamp: number;
-}
+/** A ledger entry as a statement reads it: the member's history row, without what only the screen shows. */
+export type StatementEntryRow = Omit<MemberHistoryRow, 'description' | 'confirmations' | 'confirmed'>;
 
 /** The member's entries in blocks stamped before `beforeMs`, in the order the chain applied them. */
 export function memberEntriesBefore(db: Db, letsId: number, memberKey: string, beforeMs: number): StatementEntryRow[] {
