@@ -20,23 +20,25 @@ export function balancesByName(db: Db, letsId: number, demo: DemoLets): Record<s
 const ID_COLUMNS = new Set(['box_id', 'transaction_id', 'spent_by']);
 
 /**
- * SELECTs `columns` of `table` (all of them by default), with box and transaction ids as the hex text they were
- * before migration 012 stored them as bytes; so rows of any schema compare equal, and copy into an older one.
+ * SELECTs `columns` of `table` (all of them by default), with the box and transaction ids among `hexIds` as the hex text
+ * they were before migration 012 stored them as bytes; so rows of any schema compare equal, and copy into an older one.
  */
-function selectWithHexIds(db: Db, table: string, columns?: string[], rest = ''): Statement {
+function selectWithHexIds(db: Db, table: string, columns?: string[], rest = '', hexIds: ReadonlySet<string> = ID_COLUMNS): Statement {
   const names = columns ?? (db.pragma(`table_info(${table})`) as { name: string }[]).map((c) => c.name);
-  const select = names.map((c) => (ID_COLUMNS.has(c) ? `CASE WHEN typeof(${c}) = 'blob' THEN lower(hex(${c})) ELSE ${c} END AS ${c}` : c));
+  const select = names.map((c) => (hexIds.has(c) ? `CASE WHEN typeof(${c}) = 'blob' THEN lower(hex(${c})) ELSE ${c} END AS ${c}` : c));
   return db.prepare(`SELECT ${select.join(', ')} FROM ${table} ${rest}`);
 }
 
 /**
  * Copies the rows of `table` (those `where` picks) from a mirror of today's schema into `older`, a mirror of an earlier
- * one: the columns the table had then, unless `columns` names them, with ids as the hex text of then.
+ * one: the columns the table had then, unless `columns` names them, with ids as hex text where they were text then.
  */
 export function copyRowsInto(older: Db, from: Db, table: string, columns?: string[], where = ''): void {
-  const names = columns ?? (older.pragma(`table_info(${table})`) as { name: string }[]).map((c) => c.name);
+  const then = older.pragma(`table_info(${table})`) as { name: string; type: string }[];
+  const names = columns ?? then.map((c) => c.name);
+  const textIds = new Set(then.filter((c) => ID_COLUMNS.has(c.name) && c.type !== 'BLOB').map((c) => c.name));
   const insert = older.prepare(`INSERT INTO ${table} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`);
-  for (const row of selectWithHexIds(from, table, names, where).raw().all() as unknown[][]) insert.run(...row);
+  for (const row of selectWithHexIds(from, table, names, where, textIds).raw().all() as unknown[][]) insert.run(...row);
 }
 
 /** Every chain-derived row of the mirror, in a stable order, for comparing two mirrors. */

@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import type { ChainHeader } from '../../electron/core/chain/chain-source';
 import { openDatabase, type Db } from '../../electron/core/mirror/database';
-import { insertBlock, insertLedgerEntry, insertMirroredBox, markSpent } from '../../electron/core/mirror/queries/chain-store';
+import { insertBlock, insertMirroredBox, markSpent } from '../../electron/core/mirror/queries/chain-store';
+import type { LedgerEntry } from '../../electron/core/mirror/sync/classify-transaction';
 import { addLets } from '../../electron/core/mirror/queries/lets';
 import { addMemberProfile } from '../../electron/core/mirror/queries/members';
 import { addToOutbox, moveOutboxItem, reconcileOutbox } from '../../electron/core/mirror/queries/outbox';
@@ -59,11 +60,13 @@ export function aLetsMirror({ floor = -200_00n, cap = 500_00n, name = 'Riverside
     return header;
   };
 
-  const newAccount = (key: string, value: bigint, transactionId: string, header: ChainHeader) => {
+  /** The member's new account box, stored with the ledger entry of the transaction that created it. */
+  const newAccount = (key: string, value: bigint, transactionId: string, header: ChainHeader, entry: Pick<LedgerEntry, 'kind' | 'delta' | 'counterpartyKey'>) => {
     boxes += 1;
     const boxId = id64('a', boxes);
     const box = { boxId, transactionId, index: 0, value: 1_000_000n, ergoTree: '00', creationHeight: header.height, assets: [], additionalRegisters: {} };
-    insertMirroredBox(db, { box, letsId, kind: 'account', ownerKey: key, balance: value }, header.height);
+    const ledgerEntry = { ...entry, boxId, letsId, memberKey: key, balanceAfter: value };
+    insertMirroredBox(db, { box, letsId, kind: 'account', ownerKey: key, balance: value }, header.height, { entry: { entry: ledgerEntry, place: { transactionId, header, position: 0 } } });
     accountBox.set(key, boxId);
     balance.set(key, value);
   };
@@ -80,8 +83,7 @@ export function aLetsMirror({ floor = -200_00n, cap = 500_00n, name = 'Riverside
       const header = block(at);
       txs += 1;
       const tx = id64('e', txs);
-      newAccount(key, 0n, tx, header);
-      insertLedgerEntry(db, { letsId, memberKey: key, counterpartyKey: null, kind: 'enrolment', delta: 0n, balanceAfter: 0n }, { transactionId: tx, header, position: 0 });
+      newAccount(key, 0n, tx, header, { kind: 'enrolment', delta: 0n, counterpartyKey: null });
       return profile ? mirror.profile(memberName, key, `${memberName.toLowerCase()}@example.org`) : null;
     },
     /** A trade in its own block: both account boxes are spent and recreated with the new balances. */
@@ -92,8 +94,7 @@ export function aLetsMirror({ floor = -200_00n, cap = 500_00n, name = 'Riverside
       for (const [key, delta, other] of [[payer, -amount, payee], [payee, amount, payer]] as const) {
         markSpent(db, accountBox.get(key) as string, tx, header.height);
         const after = (balance.get(key) ?? 0n) + delta;
-        newAccount(key, after, tx, header);
-        insertLedgerEntry(db, { letsId, memberKey: key, counterpartyKey: other, kind: 'trade', delta, balanceAfter: after }, { transactionId: tx, header, position: 0 });
+        newAccount(key, after, tx, header, { kind: 'trade', delta, counterpartyKey: other });
       }
       return tx;
     },

@@ -106,6 +106,11 @@ describe('accounts nobody named on this computer', () => {
 
     migrate(old, bundledMigrations.filter((m) => m.version <= 9));
     expect(profileRows(old)).toEqual(profileRows(synced.db));
+    // Today's directory query reads the schema of today: the rest of the migrations first (010 empties the chain part of
+    // the mirror, which the next sync reads again), as the app does on start.
+    migrate(old, bundledMigrations);
+    await syncOnce(old, chain);
+    expect(profileRows(old)).toEqual(profileRows(synced.db));
     expect(directory(old)).toEqual(directory(synced.db));
     old.close();
   });

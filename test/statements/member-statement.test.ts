@@ -176,7 +176,7 @@ describe('a mirror that disagrees with itself', () => {
   it('stops the statement instead of printing running balances that do not add up', async () => {
     const story = await StatementChain.seeded('2026-01-05T10:00:00Z');
     const { db, letsId, memberIds } = await story.mirror();
-    db.prepare('UPDATE ledger_entries SET delta = delta - 1 WHERE member_key = ? AND kind = ?').run(story.member('Bob').publicKey, 'trade');
+    db.prepare('UPDATE box_rows SET delta = delta - 1 WHERE owner_key = ? AND entry_kind = ?').run(story.member('Bob').publicKey, 'trade');
     expect(() => memberStatement(db, letsId, memberIds['Bob'] as number, JANUARY, offline)).toThrow(
       expect.objectContaining({ code: 'database-error', message: expect.stringMatching(/^The local copy of the ledger is inconsistent for Bob/) }),
     );

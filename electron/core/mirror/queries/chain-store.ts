@@ -13,16 +13,17 @@ const statementCache = new WeakMap<Db, ReturnType<typeof prepare>>();
 function prepare(db: Db) {
   return {
     insertBlock: db.prepare('INSERT INTO blocks (height, header_id, parent_id, timestamp) VALUES (?, ?, ?, ?)'),
-    insertBox: db.prepare(`INSERT INTO box_rows (box_id, lets_id, kind, transaction_id, output_index, created_height, value, script_id, assets, registers, owner_key, balance, spent_by, spent_height)
-      VALUES (unhex(?), ?, ?, unhex(?), ?, ?, ?, ?, ?, ?, ?, ?, unhex(?), ?)`),
+    insertBox: db.prepare(`INSERT INTO box_rows (box_id, lets_id, kind, transaction_id, output_index, created_height, value, script_id, assets, registers, owner_key, balance, spent_by, spent_height,
+        entry_kind, delta, counterparty_key, position, timestamp)
+      VALUES (unhex(?), ?, ?, unhex(?), ?, ?, ?, ?, ?, ?, ?, ?, unhex(?), ?, ?, ?, ?, ?, ?)`),
     addScript: db.prepare('INSERT INTO scripts (ergo_tree) VALUES (?) ON CONFLICT (ergo_tree) DO NOTHING'),
     scriptId: db.prepare('SELECT id FROM scripts WHERE ergo_tree = ?').pluck(),
     // Box and transaction ids are stored as bytes (migration 012).
     spendBox: db.prepare('UPDATE box_rows SET spent_by = unhex(?), spent_height = ? WHERE box_id = unhex(?)'),
     findBox: db.prepare('SELECT * FROM boxes WHERE box_key = unhex(?)'),
     findSpendable: db.prepare('SELECT lets_id, kind, owner_key, balance FROM box_rows WHERE box_id = unhex(?)'),
-    insertEntry: db.prepare(`INSERT INTO ledger_entries (transaction_id, lets_id, member_key, counterparty_key, kind, delta, balance_after, height, position, timestamp)
-      VALUES (unhex(?), ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    insertClosing: db.prepare(`INSERT INTO closing_entries (transaction_id, lets_id, member_key, delta, height, position, timestamp)
+      VALUES (unhex(?), ?, ?, ?, ?, ?, ?)`),
     // A key that already has a profile (named, or a placeholder from an earlier enrolment) keeps it.
     addPlaceholder: db.prepare('INSERT INTO member_profiles (lets_id, owner_key, name, named) VALUES (?, ?, ?, 0) ON CONFLICT (lets_id, owner_key) DO NOTHING'),
     headerAt: db.prepare('SELECT header_id FROM blocks WHERE height = ?').pluck(),
@@ -154,18 +155,18 @@ function scriptId(db: Db, mirrored: MirroredBox, known: Map<string, bigint>): bi
   return id;
 }
 
-/**
- * `scripts` caches tree ids by LETS and kind within the caller's SQLite transaction (see scriptId); pass a new Map per
- * transaction.
- * `spent`: a box the same batch of blocks already spent is written spent (see sync/box-batch.ts).
- */
-export function insertMirroredBox(
-  db: Db,
-  mirrored: MirroredBox,
-  height: number,
-  scripts: Map<string, bigint> = new Map(),
-  spent: { by: HexId; height: number } | null = null,
-): void {
+/** What is written with a box besides the box itself. */
+export interface BoxWriting {
+  /** Ids of ergo trees by LETS and kind, for the caller's SQLite transaction only (see scriptId). */
+  scripts?: Map<string, bigint>;
+  /** A box the same batch of blocks already spent is written spent (see sync/box-batch.ts). */
+  spent?: { by: HexId; height: number } | null;
+  /** The ledger entry of the enrolment or trade that left this account box behind (migration 013). */
+  entry?: { entry: LedgerEntry; place: TransactionPlace } | null;
+}
+
+/** Writes one mirrored box and the ledger entry stored with it, if any; an enrolment's also adds a placeholder profile. */
+export function insertMirroredBox(db: Db, mirrored: MirroredBox, height: number, { scripts = new Map(), spent = null, entry = null }: BoxWriting = {}): void {
   const { box } = mirrored;
   statements(db).insertBox.run(
     box.boxId,
@@ -182,7 +183,13 @@ export function insertMirroredBox(
     mirrored.balance,
     spent?.by ?? null,
     spent?.height ?? null,
+    entry?.entry.kind ?? null,
+    entry?.entry.delta ?? null,
+    entry?.entry.counterpartyKey ?? null,
+    entry?.place.position ?? null,
+    entry?.place.header.timestamp ?? null,
   );
+  if (entry?.entry.kind === 'enrolment') addPlaceholder(db, entry.entry);
 }
 
 export function markSpent(db: Db, boxId: HexId, spentBy: HexId, height: number): void {
@@ -200,15 +207,18 @@ export interface TransactionPlace {
  * An enrolment (committee) or a join (trustless: classify-trustless reports it as an enrolment too) gives the new
  * account a placeholder profile, so every account on chain is in the member directory even if nobody here typed it in.
  */
-export function insertLedgerEntry(db: Db, entry: LedgerEntry, { transactionId, header, position }: TransactionPlace): void {
-  const { insertEntry, addPlaceholder } = statements(db);
-  insertEntry.run(transactionId, entry.letsId, entry.memberKey, entry.counterpartyKey, entry.kind, entry.delta, entry.balanceAfter, header.height, position, header.timestamp);
-  if (entry.kind === 'enrolment') addPlaceholder.run(entry.letsId, entry.memberKey, placeholderName(entry.memberKey));
+function addPlaceholder(db: Db, entry: LedgerEntry): void {
+  statements(db).addPlaceholder.run(entry.letsId, entry.memberKey, placeholderName(entry.memberKey));
+}
+
+/** A closing leaves no account box behind, so its entry is stored on its own (the others go with their box). */
+export function insertClosingEntry(db: Db, entry: LedgerEntry, { transactionId, header, position }: TransactionPlace): void {
+  statements(db).insertClosing.run(transactionId, entry.letsId, entry.memberKey, entry.delta, header.height, position, header.timestamp);
 }
 
 /** Undoes everything above `height`: the caller runs this inside the same transaction as the reorg's new blocks. */
 export function rollbackAbove(db: Db, height: number): void {
-  db.prepare('DELETE FROM ledger_entries WHERE height > ?').run(height);
+  db.prepare('DELETE FROM closing_entries WHERE height > ?').run(height);
   db.prepare('DELETE FROM box_rows WHERE created_height > ?').run(height);
   db.prepare('UPDATE box_rows SET spent_by = NULL, spent_height = NULL WHERE spent_height > ?').run(height);
   db.prepare('DELETE FROM blocks WHERE height > ?').run(height);

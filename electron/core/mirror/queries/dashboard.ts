@@ -9,10 +9,13 @@ export function creditIssued(db: Db, letsId: number): bigint {
   return row.total;
 }
 
-/** Trades whose block time lies in [fromMs, toMs); one trade has two ledger entries, so transactions are counted. */
+/**
+ * Trades whose block time lies in [fromMs, toMs). A trade has two ledger entries and at least one pays (delta < 0), so
+ * the transactions of the payers' entries are counted: the index of trades by height holds all of them (migration 013).
+ */
 export function tradeCountBetween(db: Db, letsId: number, fromMs: number, toMs: number): number {
   const count = db
-    .prepare(`SELECT count(DISTINCT transaction_id) FROM ledger_entries WHERE lets_id = ? AND kind = 'trade' AND timestamp >= ? AND timestamp < ?`)
+    .prepare(`SELECT count(DISTINCT transaction_id) FROM account_entries WHERE lets_id = ? AND kind = 'trade' AND delta < 0 AND timestamp >= ? AND timestamp < ?`)
     .pluck()
     .get(letsId, fromMs, toMs) as bigint;
   return Number(count);

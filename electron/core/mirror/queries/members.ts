@@ -28,11 +28,14 @@ interface MemberRow {
   registers: string | null;
 }
 
-// The member's current account box (if any), the time of their latest trade and whether an account was closed; the
-// box's value and registers hold a trustless member's collateral.
+// The member's current account box (if any), the block time of their latest trade and whether an account was closed;
+// the box's value and registers hold a trustless member's collateral. The latest trade is found from the newest of the
+// member's boxes down (index boxes_by_owner): the first trade entry met, usually on the first box. Closings have a
+// table of their own (migration 013).
 const MEMBER_SELECT = `SELECT p.id, p.lets_id, p.name, p.contact, p.notes, p.owner_key, p.named, b.balance, b.box_id, l.model, b.value, b.registers,
-    (SELECT max(e.timestamp) FROM ledger_entries e WHERE e.lets_id = p.lets_id AND e.member_key = p.owner_key AND e.kind = 'trade') AS last_trade_at,
-    EXISTS (SELECT 1 FROM ledger_entries e WHERE e.lets_id = p.lets_id AND e.member_key = p.owner_key AND e.kind = 'closing') AS closed
+    (SELECT e.timestamp FROM account_entries e WHERE e.lets_id = p.lets_id AND e.member_key = p.owner_key AND e.kind = 'trade'
+      ORDER BY e.height DESC LIMIT 1) AS last_trade_at,
+    EXISTS (SELECT 1 FROM closing_entries c WHERE c.lets_id = p.lets_id AND c.member_key = p.owner_key) AS closed
   FROM member_profiles p
   JOIN lets l ON l.id = p.lets_id
   LEFT JOIN boxes b ON b.lets_id = p.lets_id AND b.owner_key = p.owner_key AND b.kind = 'account' AND b.spent_by IS NULL`;

@@ -17,8 +17,9 @@ interface TradeSqlRow {
 
 /*
  * A trade is two ledger entries of one transaction: the payer's (delta < 0), which names the payee and carries what
- * the filters test, and the payee's (delta > 0), found by its primary key (LETS, payee, height, transaction) for the
- * rows shown only. Names are local metadata; a member without a profile here shows by the start of their key.
+ * the filters test, and the payee's (delta > 0), found by payee and height (index boxes_by_owner) for the rows shown
+ * only. A trade's entries are stored on the account boxes it created (account_entries, migration 013). Names are
+ * local metadata; a member without a profile here shows by the start of their key.
  */
 const PAYER_CONDITIONS = `p.lets_id = :letsId AND p.kind = 'trade' AND p.delta < 0
     AND (:fromTime IS NULL OR p.timestamp >= :fromTime) AND (:toTime IS NULL OR p.timestamp < :toTime)
@@ -26,12 +27,12 @@ const PAYER_CONDITIONS = `p.lets_id = :letsId AND p.kind = 'trade' AND p.delta <
 
 /*
  * Performance (100 000 trades, see BENCHMARKS.md). Counting and skipping to a page read the payer entries alone, in
- * the order of the index of trades by height. With a member chosen, the member's own trade entries (stored together)
- * come first (CROSS JOIN keeps that order) and each leads to its trade's payer entry by primary key: their own entry
- * when they paid, the counterparty's when they were paid.
+ * the order of the index of trades by height. With a member chosen, the member's own trade entries (found together)
+ * come first (CROSS JOIN keeps that order) and each leads to its trade's payer entry by member and height: their own
+ * entry when they paid, the counterparty's when they were paid.
  */
-const ALL_PAYER_ENTRIES = `FROM ledger_entries p WHERE ${PAYER_CONDITIONS}`;
-const MEMBER_PAYER_ENTRIES = `FROM ledger_entries m CROSS JOIN ledger_entries p
+const ALL_PAYER_ENTRIES = `FROM account_entries p WHERE ${PAYER_CONDITIONS}`;
+const MEMBER_PAYER_ENTRIES = `FROM account_entries m CROSS JOIN account_entries p
     ON p.lets_id = m.lets_id AND p.member_key = (CASE WHEN m.delta < 0 THEN m.member_key ELSE m.counterparty_key END)
       AND p.height = m.height AND p.transaction_id = m.transaction_id
   WHERE m.lets_id = :letsId AND m.member_key = :memberKey AND m.kind = 'trade' AND ${PAYER_CONDITIONS}`;
@@ -70,7 +71,7 @@ export function tradePage(db: Db, filter: TradeFilter, offset: number, limit: nu
          (SELECT name FROM member_profiles WHERE lets_id = p.lets_id AND owner_key = r.member_key) AS payee_name,
          (SELECT memo FROM outbox_details WHERE transaction_id = lower(hex(p.transaction_id))) AS memo
        FROM (SELECT p.* ${payerEntries(params.memberKey)} ORDER BY p.height DESC, p.position DESC LIMIT :limit OFFSET :offset) p
-       JOIN ledger_entries r ON r.lets_id = p.lets_id AND r.member_key = p.counterparty_key AND r.height = p.height AND r.transaction_id = p.transaction_id
+       JOIN account_entries r ON r.lets_id = p.lets_id AND r.member_key = p.counterparty_key AND r.height = p.height AND r.transaction_id = p.transaction_id
        ORDER BY p.height DESC, p.position DESC`,
     )
     .all({ ...params, limit, offset }) as TradeSqlRow[];

@@ -1,13 +1,14 @@
 import type { HexId } from '../../chain/chain-source';
 import { AppError } from '../../errors/app-error';
 import type { Db } from '../database';
-import { findSpendableBox, insertMirroredBox, markSpent } from '../queries/chain-store';
+import { findSpendableBox, insertMirroredBox, markSpent, type BoxWriting } from '../queries/chain-store';
 import type { MirroredBox, SpentBox } from './classify-transaction';
 
 interface HeldBox {
   mirrored: MirroredBox;
   height: number;
-  spent: { by: HexId; height: number } | null;
+  spent: NonNullable<BoxWriting['spent']> | null;
+  entry: NonNullable<BoxWriting['entry']> | null;
 }
 
 /**
@@ -42,7 +43,14 @@ export class BoxBatch {
         'The node is inconsistent; try again later or use another node. The mirror was not changed.',
       );
     }
-    this.held.set(boxId, { mirrored, height, spent: null });
+    this.held.set(boxId, { mirrored, height, spent: null, entry: null });
+  }
+
+  /** The ledger entry stored with the account box its transaction created, which is held since this batch created it. */
+  addEntry(boxId: HexId, entry: NonNullable<BoxWriting['entry']>): void {
+    const held = this.held.get(boxId);
+    if (!held) throw new Error(`Ledger entry for box ${boxId}, which this batch did not create`);
+    held.entry = entry;
   }
 
   spend(boxId: HexId, spentBy: HexId, height: number): void {
@@ -53,7 +61,7 @@ export class BoxBatch {
 
   /** Writes every held box; call it before the transaction commits. */
   write(): void {
-    for (const { mirrored, height, spent } of this.held.values()) insertMirroredBox(this.db, mirrored, height, this.scripts, spent);
+    for (const { mirrored, height, spent, entry } of this.held.values()) insertMirroredBox(this.db, mirrored, height, { scripts: this.scripts, spent, entry });
     this.held.clear();
   }
 }

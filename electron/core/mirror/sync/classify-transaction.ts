@@ -31,6 +31,8 @@ export interface MirroredBox extends Omit<SpentBox, 'boxId'> {
 }
 
 export interface LedgerEntry {
+  /** The member's account box the transaction left behind (enrolment, trade), which the entry is stored with; null for a closing. */
+  boxId: string | null;
   letsId: number;
   memberKey: string;
   counterpartyKey: string | null;
@@ -97,11 +99,11 @@ export function classifyTransaction(
   for (const [k, out] of after) {
     const previous = before.get(k);
     const balance = out.balance ?? 0n;
-    if (!previous) changes.push({ letsId: out.letsId, memberKey: out.ownerKey, counterpartyKey: null, kind: 'enrolment', delta: balance, balanceAfter: balance });
-    else if (balance !== previous.balance) changes.push({ letsId: out.letsId, memberKey: out.ownerKey, counterpartyKey: null, kind: 'trade', delta: balance - (previous.balance ?? 0n), balanceAfter: balance });
+    if (!previous) changes.push({ boxId: out.box.boxId, letsId: out.letsId, memberKey: out.ownerKey, counterpartyKey: null, kind: 'enrolment', delta: balance, balanceAfter: balance });
+    else if (balance !== previous.balance) changes.push({ boxId: out.box.boxId, letsId: out.letsId, memberKey: out.ownerKey, counterpartyKey: null, kind: 'trade', delta: balance - (previous.balance ?? 0n), balanceAfter: balance });
   }
   for (const [k, gone] of before) {
-    if (!after.has(k)) changes.push({ letsId: gone.letsId, memberKey: gone.ownerKey, counterpartyKey: null, kind: 'closing', delta: -(gone.balance ?? 0n), balanceAfter: 0n });
+    if (!after.has(k)) changes.push({ boxId: null, letsId: gone.letsId, memberKey: gone.ownerKey, counterpartyKey: null, kind: 'closing', delta: -(gone.balance ?? 0n), balanceAfter: 0n });
   }
   const trades = changes.filter((c) => c.kind === 'trade');
   if (trades.length === 2) {

@@ -3,7 +3,7 @@ import { AppError } from '../../errors/app-error';
 import type { Db } from '../database';
 import {
   insertBlock,
-  insertLedgerEntry,
+  insertClosingEntry,
   loadTracked,
   mirroredNetwork,
   moveMirrorTo,
@@ -115,7 +115,11 @@ function applyBlocks(db: Db, blocks: FetchedBlock[], { tracked, letsTokenIds }: 
             if (warning) warnings.push(warning);
           }
         }
-        for (const entry of effects.entries) insertLedgerEntry(db, entry, { transactionId: tx.id, header, position });
+        for (const entry of effects.entries) {
+          const place = { transactionId: tx.id, header, position };
+          if (entry.boxId === null) insertClosingEntry(db, entry, place);
+          else boxes.addEntry(entry.boxId, { entry, place });
+        }
         if (ownWaiting.has(tx.id)) markIncluded(db, tx.id, header.height);
       }
     }
