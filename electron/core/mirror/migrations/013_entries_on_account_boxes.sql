@@ -17,15 +17,17 @@ ALTER TABLE box_rows ADD COLUMN position INTEGER CHECK (position >= 0);
 ALTER TABLE box_rows ADD COLUMN timestamp INTEGER;
 
 -- The entry's box: the member's account box its transaction created. Should a transaction ever create two for one
--- member, the sync reads the later one (classify-transaction.ts), so the entry goes there.
+-- member, the sync reads the later one (classify-transaction.ts), so the entry goes there. Both sides are found by
+-- member and height (the entries' primary key, boxes_by_owner), so a long history converts in seconds.
 UPDATE box_rows
 SET entry_kind = e.kind, delta = e.delta, counterparty_key = e.counterparty_key, position = e.position, timestamp = e.timestamp
 FROM ledger_entries e
 WHERE e.kind IN ('enrolment', 'trade')
-  AND box_rows.kind = 'account' AND box_rows.transaction_id = e.transaction_id AND box_rows.lets_id = e.lets_id AND box_rows.owner_key = e.member_key
+  AND box_rows.kind = 'account' AND box_rows.lets_id = e.lets_id AND box_rows.owner_key = e.member_key AND box_rows.created_height = e.height
+  AND box_rows.transaction_id = e.transaction_id
   AND box_rows.output_index = (
     SELECT max(b.output_index) FROM box_rows b
-    WHERE b.kind = 'account' AND b.transaction_id = e.transaction_id AND b.lets_id = e.lets_id AND b.owner_key = e.member_key);
+    WHERE b.kind = 'account' AND b.lets_id = e.lets_id AND b.owner_key = e.member_key AND b.created_height = e.height AND b.transaction_id = e.transaction_id);
 
 CREATE TABLE closing_entries (
   transaction_id BLOB    NOT NULL CHECK (length(transaction_id) = 32),
