@@ -49,7 +49,9 @@ export class BoxBatch {
   /** The ledger entry stored with the account box its transaction created, which is held since this batch created it. */
   addEntry(boxId: HexId, entry: NonNullable<BoxWriting['entry']>): void {
     const held = this.held.get(boxId);
-    if (!held) throw new Error(`Ledger entry for box ${boxId}, which this batch did not create`);
+    if (!held) {
+      throw new AppError('internal', `A ledger entry names box ${boxId.slice(0, 12)}…, which its transaction did not create.`, 'This is a bug in the app; please report it.');
+    }
     held.entry = entry;
   }
 

@@ -31,7 +31,7 @@ export interface MirroredBox extends Omit<SpentBox, 'boxId'> {
 }
 
 export interface LedgerEntry {
-  /** The member's account box the transaction left behind (enrolment, trade), which the entry is stored with; null for a closing. */
+  /** The member's account box the transaction left behind, which the entry is stored with; null for a closing (no box). */
   boxId: string | null;
   letsId: number;
   memberKey: string;
