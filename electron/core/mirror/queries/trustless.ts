@@ -37,11 +37,15 @@ export function collateralByOwner(db: Db, letsId: number): Map<string, MemberCol
 
 /**
  * The collateral terms of a trustless LETS from its newest public token box (every one carries the same R4, the
- * script demands it unchanged); null for a committee LETS or before the mirror has seen its genesis.
+ * script demands it unchanged); null for a committee LETS or before the mirror has seen its genesis. Nobody owns the
+ * public token box (owner key ''), which lets the index of boxes by owner and height find the newest at once: by kind
+ * alone, SQLite read every box of the LETS, a quarter of a second at 100 000 trades, on every dashboard.
  */
 export function collateralTerms(db: Db, letsId: number): CollateralTerms | null {
   const registers = db
-    .prepare(`SELECT registers FROM boxes WHERE lets_id = ? AND kind = 'public-token' ORDER BY created_height DESC, spent_by IS NULL DESC LIMIT 1`)
+    .prepare(
+      `SELECT registers FROM boxes WHERE lets_id = ? AND owner_key = '' AND kind = 'public-token' ORDER BY created_height DESC, spent_by IS NULL DESC LIMIT 1`,
+    )
     .pluck()
     .get(letsId) as string | undefined;
   const parameters = registers === undefined ? undefined : decodePublicTokenRegisters(JSON.parse(registers) as NonMandatoryRegisters);
