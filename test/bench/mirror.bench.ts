@@ -4,6 +4,7 @@ import os from 'node:os';
 import { expect, it } from 'vitest';
 import { createNodeClient } from '../../electron/core/chain/node-client';
 import type { Db } from '../../electron/core/mirror/database';
+import { dashboardSummary } from '../../electron/core/dashboard/dashboard-summary';
 import { accountBalances, memberHistory, trialBalance } from '../../electron/core/mirror/queries/ledger';
 import { addMemberProfiles } from '../../electron/core/mirror/queries/members';
 import { tradePage } from '../../electron/core/mirror/queries/trades';
@@ -116,6 +117,9 @@ it('syncs a LETS of 250 members and 100 000 trades and answers its queries', asy
     expect(newBlock.value.mirrorHeight).toBe(after.height);
 
     const balances = stats(Array.from({ length: 50 }, () => elapsed(() => accountBalances(db, letsId)).ms));
+    const dashboards = Array.from({ length: 10 }, () => elapsed(() => dashboardSummary(db, new Date(after.time))));
+    expect(dashboards[0]?.value.lets[0]?.memberCount).toBe(MEMBERS);
+    const dashboard = stats(dashboards.map((d) => d.ms));
     const histories = demo.members.map((member) => elapsed(() => memberHistory(db, letsId, member.publicKey)));
     const history = stats(histories.map((h) => h.ms));
     const longest = Math.max(...histories.map((h) => h.value.length));
@@ -170,6 +174,7 @@ ${syncRows}
 | Idle poll over HTTP (sync + mempool + outbox), median / max of 30 | ${ms(idle.median)} / ${ms(idle.max)} | target < 50 ms |
 | Poll that applies one new block of ${TRADES_PER_BLOCK} trades, over HTTP | ${ms(newBlock.ms)} | |
 | All ${MEMBERS} balances (accountBalances), median / max of 50 | ${ms(balances.median)} / ${ms(balances.max)} | |
+| The dashboard (dashboardSummary: balances, credit issued, trades this month, members near a limit, outbox), median / max of 10 | ${ms(dashboard.median)} / ${ms(dashboard.max)} | |
 | One member's full history (memberHistory), median / max over all ${MEMBERS} members | ${ms(history.median)} / ${ms(history.max)} | longest history: ${longest} entries |
 | One member's statement over the whole history (memberStatement, as printed), median / max over all ${MEMBERS} members | ${ms(statement.median)} / ${ms(statement.max)} | target < 20 ms. ${duringGc} of the ${MEMBERS} ran while the process collected garbage; the others: median / max ${ms(apartFromGc.median)} / ${ms(apartFromGc.max)} |
 ${tradeRows.join('\n')}

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { retryDelayMs } from '../../electron/core/chain/backoff';
+import { stringifyNodeJson } from '../../electron/core/chain/lossless-json';
 import { createNodeClient, type NodeClientOptions } from '../../electron/core/chain/node-client';
 import {
   apiError,
@@ -197,6 +198,16 @@ describe('submit and check (POST)', () => {
     );
     const bare = clientFor({ 'POST /transactions': { status: 400, text: '' } });
     expect((await failure(bare.client.submit(signedTransaction()))).message).toBe('The node refused the transaction (status 400).');
+  });
+
+  it('reads a reason written beyond ASCII, with or without a UTF-8 byte order mark', async () => {
+    const reason = 'Transaction mal formée : coût élevé — 計算';
+    const body = new TextEncoder().encode(stringifyNodeJson(apiError(400, 'bad.request', reason)));
+    const withMark = new Uint8Array([0xef, 0xbb, 0xbf, ...body]);
+    for (const bytes of [body, withMark]) {
+      const { client } = clientFor({ 'POST /transactions': new Response(bytes, { status: 400, headers: { 'content-type': 'application/json' } }) });
+      expect((await failure(client.submit(signedTransaction()))).message).toBe(`The node refused the transaction (bad.request: ${reason}).`);
+    }
   });
 
   it('refuses an id from the node that is not the transaction sent', async () => {

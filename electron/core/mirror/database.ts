@@ -31,6 +31,11 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): D
   // A full sync updates random pages of the box-id index; with SQLite's default 2 MB cache each of those is a read
   // from the OS. 64 MB holds the indexes of a 100 000-trade history.
   db.pragma('cache_size = -65536');
+  // A batch of the sync rewrites pages all over the file (each member's newest boxes). Checkpointed every 4 MB of WAL
+  // (the default), those pages went to the file after nearly every batch; at 64 MB a page rewritten by several batches
+  // goes once. A full sync of 100 000 trades writes a sixth less and takes about 5% less time. The WAL file may grow
+  // to that size; SQLite folds it back in when the app closes, and backups go through SQLite's backup API.
+  db.pragma('wal_autocheckpoint = 16384');
   db.pragma('temp_store = MEMORY');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
