@@ -1,4 +1,3 @@
-import { isAscii, isUtf8 } from 'node:buffer';
 import { retryDelayMs, type RetryPolicy } from './backoff';
 import { parseNodeJson, stringifyNodeJson } from './lossless-json';
 import { responseInvalid, unreachable, type TransportFailure } from './node-errors';
@@ -122,7 +121,11 @@ export function createNodeHttp(tuned: NodeHttpOptions) {
       }
       chunks.push(value);
     }
-    return utf8Text(Buffer.concat(chunks));
+    try {
+      return new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks));
+    } catch {
+      throw new BadEncoding();
+    }
   }
 
   return {
@@ -157,20 +160,6 @@ function decode(text: string): { json: unknown; looksLikeHtml: boolean } {
   } catch {
     return { json: undefined, looksLikeHtml: false };
   }
-}
-
-const UTF8_BOM = [0xef, 0xbb, 0xbf];
-
-/**
- * The answer as text, refused unless it is UTF-8. A node answers in ASCII (ids, trees and registers are hex), which is
- * checked at memory speed and copied into a string as it is; a full sync reads about 560 MB of it, and decoding it as
- * UTF-8 cost a third of a second more. A leading byte order mark is dropped, as a TextDecoder would.
- */
-function utf8Text(bytes: Buffer): string {
-  if (isAscii(bytes)) return bytes.toString('latin1');
-  if (!isUtf8(bytes)) throw new BadEncoding();
-  const bom = UTF8_BOM.every((byte, i) => bytes[i] === byte);
-  return bytes.toString('utf8', bom ? UTF8_BOM.length : 0);
 }
 
 /** Rejects as soon as the signal aborts, so a timeout holds even with a fetch (or body stream) that ignores signals. */
