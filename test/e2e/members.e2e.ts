@@ -43,7 +43,11 @@ describe('dashboard and members on the demo LETS', () => {
     expect(await nearLimit.textContent()).toContain('Nobody is near a limit.');
     expect(await nearLimit.textContent()).toContain('within 10 % of the allowed range');
     const device = await app.core.handlers['device.status']({});
-    expect(await page.getByRole('region', { name: 'Chain and device' }).textContent()).toMatch(new RegExp(`SyncUp to date at block \\d+\\.?Ledger device${device.message.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+    // The card asks for the device's status on its own: until that answer comes it says "Checking…".
+    const chainAndDevice = page.getByRole('region', { name: 'Chain and device' });
+    await expect
+      .poll(() => chainAndDevice.textContent(), { timeout: 15_000 })
+      .toMatch(new RegExp(`SyncUp to date at block \\d+\\.?Ledger device${device.message.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
     expect(await page.getByRole('region', { name: 'Transactions that need you' }).textContent()).toContain('Nothing is waiting');
     await app.screenshot('members-1-dashboard');
   });
