@@ -4,8 +4,9 @@
 -- closing leaves no box, and those few go to closing_entries.
 --
 -- A table of its own made every entry one more row in a tree keyed by member, plus two indexes: a full sync of
--- 100 000 trades spent a third of its time there (6.8 s with the table, 4.6 s without, BENCHMARKS.md). The box rows
--- are already found by member (boxes_by_owner), so the entries need no tree of their own.
+-- 100 000 trades spent a third of its time there (6.8 s with the table, 4.6 s with its writes left out, measured on
+-- the chain object; BENCHMARKS.md has the sync's times since). The box rows are already found by member
+-- (boxes_by_owner), so the entries need no tree of their own.
 --
 -- Readers are unchanged: the view ledger_entries shows the entries as the table did, column for column.
 -- The trades list reads account_entries (below).
