@@ -1,10 +1,13 @@
 import { useState } from 'react';
+import { NetworkBadge } from './components/NetworkBadge';
 import { StatusBar } from './components/StatusBar';
 import { Dashboard } from './screens/Dashboard';
 import { Enrolment } from './screens/enrolment/Enrolment';
+import { FollowLets } from './screens/following/FollowLets';
+import { FoundLets } from './screens/founding/FoundLets';
 import { LedgerScreen } from './screens/ledger/LedgerScreen';
 import { Members } from './screens/Members';
-import { screens, screenTitles, type ScreenId } from './screens/navigation';
+import { NavigateContext, screens, screenTitles, type ScreenId } from './screens/navigation';
 import { Settings } from './screens/Settings';
 import { Statements } from './screens/Statements';
 
@@ -14,6 +17,8 @@ const screenViews: Record<ScreenId, () => React.JSX.Element> = {
   enrolment: Enrolment,
   ledger: LedgerScreen,
   statements: Statements,
+  found: FoundLets,
+  follow: FollowLets,
   settings: Settings,
 };
 
@@ -21,6 +26,7 @@ export function App() {
   const [current, setCurrent] = useState<ScreenId>('dashboard');
   const Screen = screenViews[current];
   return (
+    <NavigateContext.Provider value={setCurrent}>
     <div className="app-shell">
       <nav className="sidebar" aria-label="Main">
         <div className="brand">
@@ -41,6 +47,7 @@ export function App() {
       <main className="content" aria-labelledby="screen-title" tabIndex={0}>
         <header className="content-header">
           <h1 id="screen-title">{screenTitles[current]}</h1>
+          <NetworkBadge />
         </header>
         <div className="content-body">
           <Screen />
@@ -48,5 +55,6 @@ export function App() {
       </main>
       <StatusBar />
     </div>
+    </NavigateContext.Provider>
   );
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../electron/core/api/dispatch';
 import { createCore, type Core } from '../../electron/core/app/core';
+import { startWithDemo } from '../helpers/demo-core';
 
 describe('the transaction calls, through the dispatcher as the renderer makes them', () => {
   let core: Core;
@@ -14,7 +15,7 @@ describe('the transaction calls, through the dispatcher as the renderer makes th
 
   beforeAll(async () => {
     core = createCore({ databasePath: join(dataDir, 'mirror.sqlite'), appVersion: 'test' });
-    await core.startChain();
+    await startWithDemo(core);
     const dispatcher = createDispatcher(core.handlers, (error) => {
       throw error;
     });

@@ -131,7 +131,11 @@ describe('attack 7: inflating the supply', () => {
     const bob = world.person('Bob');
     const tx = tamper(world.enrolmentTx(world.person('Alice')), (t) => {
       output(t, POOL).assets[1] = membershipOf(world, pool - 2n);
-      t.outputs.splice(2, 0, { ...output(t, 1), additionalRegisters: encodeAccountRegisters({ owner: bob.key, balance: 0n }) });
+      const second = { ...output(t, 1), additionalRegisters: encodeAccountRegisters({ owner: bob.key, balance: 0n }) };
+      // The second account's ERG comes out of the committee's change, so only the contract can refuse it.
+      const change = t.outputs.at(-1) as (typeof t.outputs)[0];
+      change.value = String(BigInt(change.value) - BigInt(second.value));
+      t.outputs.splice(2, 0, second);
     });
     expect(rejection(world.chain.submit(tx, [world.committee.party]))).toBe('contract-false');
   });

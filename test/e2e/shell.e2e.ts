@@ -5,7 +5,7 @@ import { addLets } from '../../electron/core/mirror/queries/lets';
 import { addMemberProfile } from '../../electron/core/mirror/queries/members';
 import { startAppUnderTest, type AppUnderTest } from './support/app-under-test';
 
-const SCREENS = ['Dashboard', 'Members', 'Ledger', 'Statements', 'Settings'] as const;
+const SCREENS = ['Dashboard', 'Members', 'Ledger', 'Statements', 'Found a LETS', 'Follow a LETS', 'Settings'] as const;
 
 describe('the app shell in Chromium through the web bridge', () => {
   let app: AppUnderTest;
@@ -28,7 +28,9 @@ describe('the app shell in Chromium through the web bridge', () => {
     await expect.poll(() => page.locator('h1').textContent()).toBe('Dashboard');
     await expect.poll(() => page.getByRole('contentinfo', { name: 'Status' }).textContent()).toContain('Not connected to a chain yet');
     await expect.poll(() => page.getByRole('contentinfo', { name: 'Status' }).textContent()).toContain('No Ledger connected');
-    expect(await page.getByRole('heading', { name: 'No LETS followed yet' }).isVisible()).toBe(true);
+    // Nothing followed yet: the three ways in.
+    expect(await page.getByRole('heading', { name: 'Welcome: how would you like to start?' }).isVisible()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Try the demo' }).isVisible()).toBe(true);
   });
 
   it('visits every screen from the navigation and keeps a screenshot of each', async () => {
@@ -36,7 +38,7 @@ describe('the app shell in Chromium through the web bridge', () => {
     for (const title of SCREENS) {
       await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: title }).click();
       await expect.poll(() => page.locator('h1').textContent()).toBe(title);
-      await expect.poll(() => page.getByRole('button', { name: title }).getAttribute('aria-current')).toBe('page');
+      await expect.poll(() => page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: title, exact: true }).getAttribute('aria-current')).toBe('page');
       await app.screenshot(`shell-${title.toLowerCase()}`);
     }
     expect(await page.locator('.path').textContent()).toContain('mirror.sqlite');
@@ -105,7 +107,7 @@ describe('the app shell in Chromium through the web bridge', () => {
     const { page } = app;
     const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
     for (const title of SCREENS) {
-      await page.getByRole('button', { name: title }).click();
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: title, exact: true }).click();
       await expect.poll(() => page.locator('h1').textContent()).toBe(title);
       await page.evaluate(axeSource);
       const violations = await page.evaluate(async () => {

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '../../electron/core/errors/app-error';
 import { openDatabase, type Db } from '../../electron/core/mirror/database';
 import { storedTip } from '../../electron/core/mirror/queries/chain-store';
+import { addLets } from '../../electron/core/mirror/queries/lets';
+import { bundledMigrations } from '../../electron/core/mirror/migrations';
 import { DEFAULT_SETTINGS, type AppSettings } from '../../electron/core/api/calls/settings-schema';
 import { chainRuntimeChanged, effectiveConfirmations } from '../../electron/core/settings/app-settings';
 import { changeSettings } from '../../electron/core/settings/settings-change';
@@ -23,10 +25,18 @@ function refusal(work: () => unknown): AppError {
 }
 
 describe('settings stored on this computer', () => {
-  it('starts on the demo chain, 2 confirmations, polling the Ledger', () => {
+  it('starts on the demo chain, 2 confirmations, polling the Ledger, with no demo LETS until the treasurer asks for them', () => {
     const db = aDatabase();
-    expect(readSettings(db)).toEqual({ chainSource: 'devnet', nodeNetwork: 'mainnet', confirmations: null, pollLedger: true });
+    expect(readSettings(db)).toEqual({ chainSource: 'devnet', nodeNetwork: 'mainnet', confirmations: null, pollLedger: true, demoLets: false, mainnetConfirmed: false });
     expect(effectiveConfirmations(readSettings(db))).toBe(2);
+  });
+
+  it('keeps the demo LETS of a mirror set up before the first start offered its three ways in', () => {
+    const file = join(tempDir(), 'mirror.sqlite');
+    const older = openDatabase(file, { migrations: bundledMigrations.slice(0, 13) });
+    addLets(older, { letsTokenId: 'c'.repeat(64), name: 'Riverside LETS', unit: 'EUR-LETS', model: 'committee', creditFloor: -200_00n, creditCap: null });
+    older.close();
+    expect(readSettings(openDatabase(file))).toMatchObject({ chainSource: 'devnet', demoLets: true });
   });
 
   it('keeps a change across a restart of the app', () => {
@@ -36,7 +46,7 @@ describe('settings stored on this computer', () => {
     first.close();
     const again = openDatabase(join(dir, 'mirror.sqlite'));
     // One spelling per node: the trailing slash is dropped.
-    expect(readSettings(again)).toEqual({ chainSource: 'https://node.example:9053', nodeNetwork: 'testnet', confirmations: 12, pollLedger: false });
+    expect(readSettings(again)).toEqual({ chainSource: 'https://node.example:9053', nodeNetwork: 'testnet', confirmations: 12, pollLedger: false, demoLets: false, mainnetConfirmed: false });
   });
 
   it('defaults to 10 confirmations on a node, and a chosen depth wins over either default', () => {

@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import { appCalls } from './calls/app-calls';
 import { dashboardCalls } from './calls/dashboard-calls';
+import { followingCalls } from './calls/following-calls';
+import { foundingCalls } from './calls/founding-calls';
 import { ledgerCalls } from './calls/ledger-calls';
 import { memberCalls } from './calls/member-calls';
 import { outboxCalls } from './calls/outbox-calls';
@@ -16,6 +18,8 @@ import { statementCalls } from './calls/statement-calls';
 export const apiContract = {
   ...appCalls,
   ...dashboardCalls,
+  ...followingCalls,
+  ...foundingCalls,
   ...ledgerCalls,
   ...memberCalls,
   ...outboxCalls,

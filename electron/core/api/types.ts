@@ -63,15 +63,39 @@ export interface MemberCollateral {
   unlockHeight: number;
 }
 
+export type ChainNetwork = 'mainnet' | 'testnet' | 'devnet';
+
+/** How far the history of a newly followed LETS has been read (mirror/sync/catch-up.ts). */
+export interface CatchUpView {
+  /** Through the chain's index (only the LETS's transactions) or block by block. */
+  phase: 'index' | 'blocks';
+  /** Transactions (index) or blocks read, of `total`; null until the first answer since the app started. */
+  done: number | null;
+  total: number | null;
+  secondsLeft: number | null;
+  paused: boolean;
+}
+
 export interface LetsSummary {
   id: number;
   name: string;
   unit: string;
   model: 'committee' | 'trustless';
+  /** The chain the LETS lives on; a LETS of another network is not listed. */
+  network: ChainNetwork;
   creditFloor: bigint;
   creditCap: bigint | null;
   /** Members with an account box on chain. */
   memberCount: number;
   /** Σ balances; anything but 0 is an alarm (both models conserve value on chain: joins and closings happen at 0.00). */
   trialBalance: bigint;
+  /** Committee model: the committee's key as the current management box states it (null before it is read, or trustless). */
+  committeeKey: string | null;
+  /**
+   * Committee model: which signer of this computer holds the committee key, or null when none is known to: the LETS
+   * is then followed read-only (nobody here can enrol or close accounts). Trustless LETS are always read-only.
+   */
+  committeeSigner: 'ledger' | 'demo-key' | null;
+  /** Its history is still being read; null once it is followed block by block with the others. */
+  catchUp: CatchUpView | null;
 }

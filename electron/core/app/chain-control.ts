@@ -3,7 +3,7 @@ import type { AppSettings, SettingsPatch } from '../api/calls/settings-schema';
 import { chainRuntimeChanged } from '../settings/app-settings';
 import { changeSettings, settingsAfter, type SettingsChange } from '../settings/settings-change';
 import { readSettings } from '../settings/settings-store';
-import type { ChainRuntime } from './devnet-runtime';
+import type { ChainRuntime } from './chain-runtime';
 
 export interface ChainControl {
   /** Undefined until started, and while a switch or restore is under way. */

@@ -4,17 +4,23 @@ import { openDatabase, type Db } from '../mirror/database';
 import { bundledMigrations } from '../mirror/migrations';
 import { rollbackAbove } from '../mirror/queries/chain-store';
 import type { AppSettings } from '../api/calls/settings-schema';
-import { effectiveConfirmations, usesDevnet, usesExplorer } from '../settings/app-settings';
+import { AppError } from '../errors/app-error';
+import { SignerCatalogue } from '../operations/signing-keys';
+import { chainOf, effectiveConfirmations, usesDevnet, usesExplorer } from '../settings/app-settings';
+import { readSettings } from '../settings/settings-store';
 import { backupDatabase, restoreDatabase } from '../settings/database-backup';
 import type { HidTransportFactory } from '../signers/ledger/hid-transports';
 import { LedgerDeviceService } from '../signers/ledger/device-service';
 import { createChainControl } from './chain-control';
 import type { CoreContext } from './core-context';
-import { startDevnetRuntime, type ChainRuntime } from './devnet-runtime';
+import type { ChainRuntime } from './chain-runtime';
+import { startDevnetRuntime } from './devnet-runtime';
 import { startExplorerRuntime } from './explorer-runtime';
 import { startNodeRuntime } from './node-runtime';
 import { appHandlers } from './handlers/app-handlers';
 import { dashboardHandlers } from './handlers/dashboard-handlers';
+import { followingHandlers } from './handlers/following-handlers';
+import { foundingHandlers } from './handlers/founding-handlers';
 import { ledgerHandlers } from './handlers/ledger-handlers';
 import { memberHandlers } from './handlers/member-handlers';
 import { outboxHandlers } from './handlers/outbox-handlers';
@@ -27,6 +33,8 @@ export interface CoreOptions {
   nativeBinding?: string;
   /** Where Ledgers are found; USB HID (loaded on first use) unless a test passes an emulated device. */
   deviceTransports?: HidTransportFactory;
+  /** Pause between sync rounds; the chain source's own default unless given (tests that cannot wait 10 s). */
+  syncIntervalMs?: number;
 }
 
 export interface Core {
@@ -52,12 +60,20 @@ export function createCore(options: CoreOptions): Core {
   let db = open();
   const startRuntime = async (settings: AppSettings): Promise<ChainRuntime> => {
     const confirmations = effectiveConfirmations(settings);
-    if (usesDevnet(settings)) return startDevnetRuntime({ db, dataDir: dirname(databasePath), confirmations });
-    if (usesExplorer(settings)) return startExplorerRuntime({ db, network: settings.nodeNetwork, confirmations });
-    return startNodeRuntime({ db, url: settings.chainSource, network: settings.nodeNetwork, confirmations });
+    const { syncIntervalMs } = options;
+    if (usesDevnet(settings)) return startDevnetRuntime({ db, dataDir: dirname(databasePath), confirmations, demo: settings.demoLets, syncIntervalMs });
+    if (usesExplorer(settings)) return startExplorerRuntime({ db, network: settings.nodeNetwork, confirmations, syncIntervalMs });
+    return startNodeRuntime({ db, url: settings.chainSource, network: settings.nodeNetwork, confirmations, syncIntervalMs });
   };
   const chain = createChainControl(() => db, startRuntime);
   const device = new LedgerDeviceService({ transports: options.deviceTransports });
+  // One catalogue per chain runtime: after Settings switch from the devnet to a node, the demo key must be gone.
+  const catalogues = new WeakMap<ChainRuntime, SignerCatalogue>();
+  const connectedChain = () => {
+    const current = chain.current();
+    if (!current) throw new AppError('chain-unreachable', 'The app is not connected to a chain yet.', 'Wait a moment for it to connect, then try again.');
+    return current;
+  };
   const ctx: CoreContext = {
     get db() {
       return db;
@@ -66,6 +82,14 @@ export function createCore(options: CoreOptions): Core {
     appVersion: options.appVersion,
     device,
     chain: () => chain.current(),
+    connectedChain,
+    network: () => chainOf(readSettings(db)),
+    signers: () => {
+      const current = connectedChain();
+      const catalogue = catalogues.get(current) ?? new SignerCatalogue(device, current.access.network);
+      catalogues.set(current, catalogue);
+      return catalogue;
+    },
     changeSettings: (patch) => chain.changeSettings(patch),
     // With the sync stopped, so no batch lands between the drop and the restart. Everything above height 0 goes, as a
     // reorg to before the first block would take it; the sync then reads every followed LETS from its start again.
@@ -74,6 +98,8 @@ export function createCore(options: CoreOptions): Core {
   const handlers: Handlers = {
     ...appHandlers(ctx),
     ...dashboardHandlers(ctx),
+    ...followingHandlers(ctx),
+    ...foundingHandlers(ctx),
     ...ledgerHandlers(ctx),
     ...memberHandlers(ctx),
     ...outboxHandlers(ctx),

@@ -1,8 +1,6 @@
 import { join } from 'node:path';
-import type { ChainStatus } from '../api/types';
-import type { ChainTip } from '../chain/chain-source';
-import { createConnectionTracker } from '../chain/connection-status';
 import { createNodeClient } from '../chain/node-client';
+import { createNodeIndex } from '../chain/node-index';
 import { seedDemoLets, type DemoLets } from '../devnet/demo-lets';
 import { devnetAccess } from '../devnet/devnet-access';
 import { DevnetChain } from '../devnet/devnet-chain';
@@ -10,22 +8,12 @@ import { serveDevnet } from '../devnet/devnet-server';
 import { seedTrustlessDemo } from '../devnet/trustless-demo';
 import { DevnetStore } from '../devnet/devnet-store';
 import type { Db } from '../mirror/database';
-import type { ChainAccess } from '../operations/chain-access';
 import { trackLetsOnChain } from '../mirror/queries/chain-store';
 import { addLets, findLetsByToken } from '../mirror/queries/lets';
 import { addMemberProfile } from '../mirror/queries/members';
-import { startSyncLoop } from '../mirror/sync/sync-loop';
-
-export interface ChainRuntime {
-  /** Which chain this is: statements and addresses depend on it. */
-  readonly network: ChainTip['network'];
-  status(): ChainStatus;
-  /** Blocks on top of a transaction's block (its own included) before the app calls it confirmed. */
-  readonly confirmations: number;
-  /** For building and sending the app's own transactions. */
-  readonly access: ChainAccess;
-  stop(): Promise<void>;
-}
+import { recordOwnKeyPath } from '../mirror/queries/own-key-paths';
+import type { ChainRuntime } from './chain-runtime';
+import { followChain } from './followed-chain';
 
 export interface DevnetRuntimeOptions {
   db: Db;
@@ -34,6 +22,11 @@ export interface DevnetRuntimeOptions {
   /** How often the devnet mines a block when transactions are waiting. */
   blockIntervalMs?: number;
   confirmations?: number;
+  /**
+   * Seed the demo LETS (Riverside LETS and the Hilltop Time Bank) if the chain lacks them: the treasurer chose "Try
+   * the demo". Without, the demo chain starts empty, for founding a LETS of one's own on it.
+   */
+  demo: boolean;
 }
 
 /** A demo seeded on the devnet, as the mirror follows it; the names become local metadata of its members. */
@@ -61,8 +54,8 @@ function followDemo(db: Db, { lets, model, trees, genesisHeight, members, contac
 
 /**
  * The embedded chain the app runs on when no node is configured: the devnet, persisted in the data folder, seeded
- * with the demo LETS on first start, served as a node on 127.0.0.1, and followed by the same node client and sync
- * loop that a real node gets.
+ * with the demo LETS when the treasurer chose the demo, served as a node (with its extra index) on 127.0.0.1, and
+ * followed by the same node client, index client and sync loop that a real node gets.
  */
 export async function startDevnetRuntime(options: DevnetRuntimeOptions): Promise<ChainRuntime> {
   const store = new DevnetStore(join(options.dataDir, 'devnet-chain.json'));
@@ -70,37 +63,27 @@ export async function startDevnetRuntime(options: DevnetRuntimeOptions): Promise
   const persist = (chain: DevnetChain) => store.saveSoon(chain, demo);
   const loaded = store.load({ onChange: persist });
   const chain = loaded?.chain ?? new DevnetChain({ onChange: persist });
-  const committeeDemo = loaded?.demo ?? (await seedDemoLets(chain));
-  // A demo chain saved before the trustless demo existed gets it on top of its blocks.
-  const trustlessDemo = committeeDemo.trustless ?? (await seedTrustlessDemo(chain));
-  demo = { ...committeeDemo, trustless: trustlessDemo };
-  store.save(chain, demo);
-  followDemo(options.db, {
-    lets: demo.lets,
-    model: 'committee',
-    trees: { accountTree: demo.accountTree, managementTree: demo.managementTree },
-    genesisHeight: demo.genesisHeight,
-    members: demo.members,
-    contactDomain: 'riverside.example',
-  });
-  followDemo(options.db, {
-    lets: trustlessDemo.lets,
-    model: 'trustless',
-    trees: { accountTree: trustlessDemo.accountTree, publicTokenTree: trustlessDemo.publicTokenTree },
-    genesisHeight: trustlessDemo.genesisHeight,
-    members: trustlessDemo.members,
-    contactDomain: 'hilltop.example',
-  });
+  demo = loaded?.demo ?? null;
+  if (options.demo) {
+    const committeeDemo = demo ?? (await seedDemoLets(chain));
+    // A demo chain saved before the trustless demo existed gets it on top of its blocks.
+    const seeded = { ...committeeDemo, trustless: committeeDemo.trustless ?? (await seedTrustlessDemo(chain)) };
+    demo = seeded;
+    store.save(chain, seeded);
+    followDemos(options.db, seeded);
+  }
 
   const server = await serveDevnet(chain);
-  const tracker = createConnectionTracker({ now: Date.now, source: { label: 'the built-in demo chain', name: 'Demo chain' } });
   const confirmations = options.confirmations ?? 2;
-  const loop = startSyncLoop({
+  const followed = followChain({
     db: options.db,
     source: createNodeClient({ baseUrl: server.url, expectedNetwork: 'devnet' }),
-    tracker,
-    intervalMs: options.syncIntervalMs ?? 2_000,
+    index: createNodeIndex({ baseUrl: server.url, network: 'devnet' }),
+    shownAs: { label: 'the built-in demo chain', name: 'Demo chain' },
+    network: 'devnet',
     confirmations,
+    intervalMs: options.syncIntervalMs ?? 2_000,
+    access: devnetAccess(chain),
   });
   // Blocks come while there is something to include, and then as many empty ones as a transaction needs to be
   // confirmed: an idle demo chain does not grow (its file is rewritten per block), a fresh trade still confirms.
@@ -115,15 +98,36 @@ export async function startDevnetRuntime(options: DevnetRuntimeOptions): Promise
   }, options.blockIntervalMs ?? 5_000);
 
   return {
-    network: 'devnet',
-    confirmations,
-    status: () => tracker.status(),
-    access: devnetAccess(chain),
+    ...followed,
+    demoCoins: async (ergoTree, nanoErgs) => {
+      await chain.faucet([{ ergoTree, value: nanoErgs }]);
+    },
     stop: async () => {
       clearInterval(miner);
-      loop.stop();
+      await followed.stop();
       await server.close();
       store.flush();
     },
   };
+}
+
+/** Both demos, followed as the app does on the treasurer's choice of the demo; the demo key holds their committee. */
+function followDemos(db: Db, demo: DemoLets & { trustless: NonNullable<DemoLets['trustless']> }): void {
+  followDemo(db, {
+    lets: demo.lets,
+    model: 'committee',
+    trees: { accountTree: demo.accountTree, managementTree: demo.managementTree },
+    genesisHeight: demo.genesisHeight,
+    members: demo.members,
+    contactDomain: 'riverside.example',
+  });
+  recordOwnKeyPath(db, demo.committee.publicKey, 'demo-key', demo.committee.keyPath);
+  followDemo(db, {
+    lets: demo.trustless.lets,
+    model: 'trustless',
+    trees: { accountTree: demo.trustless.accountTree, publicTokenTree: demo.trustless.publicTokenTree },
+    genesisHeight: demo.trustless.genesisHeight,
+    members: demo.trustless.members,
+    contactDomain: 'hilltop.example',
+  });
 }

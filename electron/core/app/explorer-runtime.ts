@@ -4,7 +4,7 @@ import { toFleetBox } from '../chain/fleet-box';
 import type { FetchLike } from '../chain/node-http';
 import type { Db } from '../mirror/database';
 import type { ChainAccess } from '../operations/chain-access';
-import type { ChainRuntime } from './devnet-runtime';
+import type { ChainRuntime } from './chain-runtime';
 import { followChain } from './followed-chain';
 
 export interface ExplorerRuntimeOptions {
@@ -29,6 +29,8 @@ export function startExplorerRuntime(options: ExplorerRuntimeOptions): ChainRunt
   return followChain({
     db: options.db,
     source: client,
+    // The Explorer indexes every script and token (explorer-client.ts), so LETS are found and caught up through it.
+    index: client,
     shownAs: { label: `the Ergo Explorer at ${baseUrl}`, name: 'Explorer' },
     network: options.network,
     confirmations: options.confirmations,

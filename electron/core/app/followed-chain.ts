@@ -1,40 +1,50 @@
 import { createConnectionTracker, type TrackedSource } from '../chain/connection-status';
+import type { ChainIndex } from '../chain/chain-index';
 import type { ChainSource } from '../chain/chain-source';
 import { AppError } from '../errors/app-error';
 import type { Db } from '../mirror/database';
+import { createCatchUp } from '../mirror/sync/catch-up';
 import { startSyncLoop } from '../mirror/sync/sync-loop';
-import type { NodeNetwork } from '../api/calls/settings-schema';
+import type { ChainNetwork } from '../operations/chain-access';
 import type { ChainAccess } from '../operations/chain-access';
-import type { ChainRuntime } from './devnet-runtime';
+import type { ChainRuntime } from './chain-runtime';
 
 export interface FollowedChain {
   db: Db;
   /** Where blocks come from: the node client or the Explorer client. */
   source: ChainSource;
+  /** The source's index (node extraIndex, Explorer), through which LETS are found and caught up; null if it has none. */
+  index: ChainIndex | null;
   /** How the status bar names the source. */
   shownAs: TrackedSource;
-  network: NodeNetwork;
+  network: ChainNetwork;
   confirmations: number;
   intervalMs: number;
   access: ChainAccess;
 }
 
 /**
- * A remote chain followed by the sync loop, as a runtime: the part a node and the Explorer share. Stopping closes
+ * A chain followed by the sync loop, as a runtime: the part the devnet, a node and the Explorer share. Stopping closes
  * the source first, so nothing it answers afterwards reaches the mirror.
  */
 export function followChain(chain: FollowedChain): ChainRuntime {
-  const { source, close } = closableSource(chain.source);
+  const gate = closableGate();
+  const source = gate.source(chain.source);
+  const index = chain.index && gate.index(chain.index);
   const tracker = createConnectionTracker({ now: Date.now, source: chain.shownAs });
-  const loop = startSyncLoop({ db: chain.db, source, tracker, intervalMs: chain.intervalMs, confirmations: chain.confirmations });
+  const catchUp = createCatchUp({ index });
+  const loop = startSyncLoop({ db: chain.db, source, tracker, intervalMs: chain.intervalMs, confirmations: chain.confirmations, catchUp });
   return {
     network: chain.network,
     confirmations: chain.confirmations,
     status: () => tracker.status(),
     access: chain.access,
+    finder: { source, index },
+    catchUpReports: () => catchUp.reports(chain.db, chain.network),
+    pollNow: () => loop.pollNow(),
     stop: async () => {
       loop.stop();
-      close();
+      gate.close();
       tracker.disconnected();
     },
   };
@@ -45,7 +55,7 @@ export function followChain(chain: FollowedChain): ChainRuntime {
  * refused, so a round that was waiting on the network cannot write this node's blocks into a mirror that has since
  * been cleared for another chain, or closed for a restore.
  */
-function closableSource(source: ChainSource): { source: ChainSource; close(): void } {
+function closableGate() {
   let closed = false;
   const gate =
     <A extends unknown[], R>(call: (...args: A) => Promise<R>) =>
@@ -55,16 +65,26 @@ function closableSource(source: ChainSource): { source: ChainSource; close(): vo
       return result;
     };
   return {
-    source: {
+    source: (source: ChainSource): ChainSource => ({
       tip: gate(() => source.tip()),
       headerIdsAt: gate((height: number) => source.headerIdsAt(height)),
       header: gate((headerId: string) => source.header(headerId)),
+      ...(source.headerRange && { headerRange: gate(source.headerRange.bind(source)) }),
       blockTransactions: gate((headerId: string) => source.blockTransactions(headerId)),
       unspentBox: gate((boxId: string) => source.unspentBox(boxId)),
       mempool: gate(() => source.mempool()),
       submit: gate((tx: Parameters<ChainSource['submit']>[0]) => source.submit(tx)),
       check: gate((tx: Parameters<ChainSource['check']>[0]) => source.check(tx)),
-    },
+    }),
+    index: (index: ChainIndex): ChainIndex => ({
+      label: index.label,
+      maxPage: index.maxPage,
+      indexedHeight: gate(() => index.indexedHeight()),
+      box: gate((boxId: string) => index.box(boxId)),
+      transaction: gate((transactionId: string) => index.transaction(transactionId)),
+      boxesByToken: gate((tokenId: string, offset: number, limit: number) => index.boxesByToken(tokenId, offset, limit)),
+      transactionsByErgoTree: gate((tree: string, offset: number, limit: number) => index.transactionsByErgoTree(tree, offset, limit)),
+    }),
     close: () => {
       closed = true;
     },

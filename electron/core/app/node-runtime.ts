@@ -2,10 +2,10 @@ import { createNodeClient } from '../chain/node-client';
 import type { FetchLike } from '../chain/node-http';
 import type { Db } from '../mirror/database';
 import type { NodeNetwork } from '../api/calls/settings-schema';
-import type { ChainRuntime } from './devnet-runtime';
+import type { ChainRuntime } from './chain-runtime';
 import { followChain } from './followed-chain';
 import { nodeAccess } from './node-access';
-import { createNodeIndex } from './node-index';
+import { createNodeIndex } from '../chain/node-index';
 
 export interface NodeRuntimeOptions {
   db: Db;
@@ -33,7 +33,7 @@ export interface NodeCheck {
 export async function checkNode(options: Pick<NodeRuntimeOptions, 'url' | 'network' | 'fetch'>): Promise<NodeCheck> {
   const client = createNodeClient({ baseUrl: options.url, expectedNetwork: options.network, fetch: options.fetch, retry: { attempts: 1, baseDelayMs: 0 }, timeoutMs: 10_000 });
   const tip = await client.tip();
-  const indexedHeight = await createNodeIndex({ baseUrl: options.url, fetch: options.fetch, timeoutMs: 10_000 }).indexedHeight();
+  const indexedHeight = await createNodeIndex({ baseUrl: options.url, network: options.network, fetch: options.fetch, timeoutMs: 10_000 }).indexedHeight();
   return { height: tip.height, network: options.network, indexedHeight };
 }
 
@@ -45,10 +45,11 @@ export async function checkNode(options: Pick<NodeRuntimeOptions, 'url' | 'netwo
  */
 export function startNodeRuntime(options: NodeRuntimeOptions): ChainRuntime {
   const client = createNodeClient({ baseUrl: options.url, expectedNetwork: options.network, fetch: options.fetch });
-  const index = createNodeIndex({ baseUrl: options.url, fetch: options.fetch });
+  const index = createNodeIndex({ baseUrl: options.url, network: options.network, fetch: options.fetch });
   return followChain({
     db: options.db,
     source: client,
+    index,
     shownAs: { label: `the Ergo node at ${options.url}`, name: 'Node' },
     network: options.network,
     confirmations: options.confirmations,

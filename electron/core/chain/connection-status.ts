@@ -16,7 +16,7 @@ export interface ConnectionTracker {
    * A round succeeded: the mirror now holds blocks up to mirrorHeight of the node's nodeHeight. When the node knows
    * headers well beyond its blocks (headersHeight), the node itself is still catching up and says so.
    */
-  progressed(mirrorHeight: number, nodeHeight: number, headersHeight?: number): void;
+  progressed(mirrorHeight: number, nodeHeight: number, headersHeight?: number, catchingUp?: string | null): void;
   /** A round failed; the loop tries again in retryInMs. */
   failed(error: unknown, retryInMs: number): void;
   status(): ChainStatus;
@@ -44,6 +44,8 @@ type Phase =
   | { state: 'not-connected' }
   | { state: 'connecting' }
   | { state: 'syncing' | 'synced'; mirrorHeight: number; nodeHeight: number }
+  /** A newly followed LETS's history is being read; `text` says how far (mirror/sync/catch-up.ts describeCatchUp). */
+  | { state: 'reading-history'; text: string }
   | { state: 'node-catching-up'; nodeHeight: number; headersHeight: number }
   | { state: 'unreachable'; since: number; retryAt: number; error: ErrorPayload };
 
@@ -61,6 +63,8 @@ export function createConnectionTracker({ now, source }: { now: () => number; so
         return `Catching up: block ${phase.mirrorHeight} of ${phase.nodeHeight}.`;
       case 'synced':
         return `Up to date at block ${phase.nodeHeight}.`;
+      case 'reading-history':
+        return phase.text;
       case 'node-catching-up':
         return `The node is catching up: block ${groupDigits(phase.nodeHeight)} of ${groupDigits(phase.headersHeight)}.`;
       case 'unreachable': {
@@ -80,8 +84,9 @@ export function createConnectionTracker({ now, source }: { now: () => number; so
     connecting() {
       phase = { state: 'connecting' };
     },
-    progressed(mirrorHeight, nodeHeight, headersHeight) {
+    progressed(mirrorHeight, nodeHeight, headersHeight, catchingUp) {
       if (headersHeight !== undefined && nodeIsCatchingUp({ height: nodeHeight, headersHeight })) phase = { state: 'node-catching-up', nodeHeight, headersHeight };
+      else if (catchingUp) phase = { state: 'reading-history', text: catchingUp };
       else phase = { state: mirrorHeight < nodeHeight ? 'syncing' : 'synced', mirrorHeight, nodeHeight };
       height = mirrorHeight;
     },
@@ -92,8 +97,8 @@ export function createConnectionTracker({ now, source }: { now: () => number; so
       phase = { state: 'unreachable', since, retryAt: at + retryInMs, error: toErrorPayload(error) };
     },
     status() {
-      // The API's states predate this one: a node catching up is, to the treasurer, still syncing.
-      return { state: phase.state === 'node-catching-up' ? 'syncing' : phase.state, message: message(), height };
+      // The API's states predate these: a node catching up, or a LETS's history being read, is to the treasurer syncing.
+      return { state: phase.state === 'node-catching-up' || phase.state === 'reading-history' ? 'syncing' : phase.state, message: message(), height };
     },
     lastError() {
       return phase.state === 'unreachable' ? phase.error : null;

@@ -34,3 +34,15 @@ export function checkUnsupported(): AppError {
     'The app checks transactions itself before signing; to have a node check them too, use your own Ergo node in Settings.',
   );
 }
+
+/**
+ * A contract whose address is too long for the URL of the Explorer's listing by address (explorer-client.ts,
+ * MAX_REQUEST_TARGET). The code is not one the hints above reword: this is a limit of the public Explorer, not a fault.
+ */
+export function addressTooLong(explorerUrl: string, treeBytes: number): AppError {
+  return new AppError(
+    'limit-exceeded',
+    `The Ergo Explorer at ${explorerUrl} cannot list the transactions of a contract of ${treeBytes} bytes: its address is longer than the web addresses the Explorer accepts.`,
+    'Follow this LETS through your own Ergo node with extraIndex = true (Settings), which takes the address in the body of its request.',
+  );
+}

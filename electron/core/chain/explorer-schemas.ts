@@ -33,30 +33,37 @@ const v0Output = z
   .object({ id: anything, txId: anything, index: anything, ...boxValues }, { error: 'must be a box object' })
   .transform(({ id, txId, ...box }) => ({ boxId: id, transactionId: txId, ...box }));
 
+/** The box fields of a v1 OutputInfo, which v1 names as the node does. */
+const v1OutputFields = { boxId: anything, transactionId: anything, index: anything, ...boxValues };
+const mainChain = z.boolean({ error: 'must be true or false' });
+
 /** v1 OutputInfo (GET /api/v1/boxes/…): node names, plus whether and where it is spent. */
 export const explorerBoxSchema = z
-  .object(
-    {
-      boxId: anything,
-      transactionId: anything,
-      index: anything,
-      ...boxValues,
-      spentTransactionId: hexId.nullable(),
-      mainChain: z.boolean({ error: 'must be true or false' }),
-    },
-    { error: 'must be a box object' },
-  )
+  .object({ ...v1OutputFields, spentTransactionId: hexId.nullable(), mainChain }, { error: 'must be a box object' })
   .transform(({ spentTransactionId, mainChain, ...box }) => ({ box, unspent: spentTransactionId === null && mainChain }));
+
+/**
+ * v1 OutputInfo as the index answers it (a box by id, the boxes that held a token), in the names of the node's
+ * IndexedErgoBox for indexedBoxSchema: the height of the block that settled it is the node's inclusion height.
+ */
+export const explorerIndexedBoxSchema = z
+  .object({ ...v1OutputFields, globalIndex: anything, settlementHeight: anything, spentTransactionId: anything, mainChain }, { error: 'must be a box object' })
+  .transform(({ settlementHeight, mainChain, ...box }) => ({ box: { ...box, inclusionHeight: settlementHeight }, mainChain }));
 
 const proofBytes = z.string({ error: 'must be hexadecimal text' }).nullable();
 
 /**
- * Confirmed inputs (v0 InputInfo) carry the proof bytes but not the context extension; the mirror reads neither,
- * so an input without them is still a complete record of which box was spent. An empty proof comes back as null.
+ * Confirmed inputs (v0 and v1 InputInfo) carry the proof bytes but not the context extension; the mirror reads
+ * neither, so an input without them is still a complete record of which box was spent. An empty proof comes back as
+ * null.
  */
+function confirmedProof(spendingProof: string | null) {
+  return { proofBytes: spendingProof ?? '', extension: {} };
+}
+
 const v0Input = z
   .object({ id: anything, spendingProof: proofBytes }, { error: 'must be an input object' })
-  .transform(({ id, spendingProof }) => ({ boxId: id, spendingProof: { proofBytes: spendingProof ?? '', extension: {} } }));
+  .transform(({ id, spendingProof }) => ({ boxId: id, spendingProof: confirmedProof(spendingProof) }));
 
 /** Mempool inputs (v0 UInputInfo) carry the whole spending proof. */
 const v0MempoolInput = z
@@ -101,6 +108,44 @@ export const explorerBlockSchema = z
 export const explorerMempoolPageSchema = z
   .object({ items: list(v0Transaction(v0MempoolInput)).max(MEMPOOL_PAGE_LIMIT, `must have at most ${MEMPOOL_PAGE_LIMIT} entries`) }, { error: 'must be a page object' })
   .transform(({ items }) => items);
+
+/** v1 InputInfo: the box it spends with that box's script, which says whether the transaction touches a script. */
+const v1Input = z
+  .object({ boxId: anything, ergoTree: anything, spendingProof: proofBytes }, { error: 'must be an input object' })
+  .transform(({ boxId, ergoTree, spendingProof }) => ({ boxId, ergoTree, spendingProof: confirmedProof(spendingProof) }));
+
+const v1DataInput = z.object({ boxId: anything }, { error: 'must be a data input object' });
+
+/**
+ * v1 TransactionInfo (GET /api/v1/transactions/{id}, the items of /api/v1/addresses/{address}/transactions) in the
+ * names of the node's IndexedErgoTransaction, for indexedTransactionSchema. Its timestamp is its block's (explorer
+ * chain-grabber, txsBuildFrom), as the node's is.
+ */
+export const explorerTransactionSchema = z.object(
+  {
+    id: anything,
+    blockId: anything,
+    inclusionHeight: anything,
+    timestamp: anything,
+    index: anything,
+    globalIndex: anything,
+    inputs: list(v1Input),
+    dataInputs: list(v1DataInput),
+    outputs: list(z.object(v1OutputFields, { error: 'must be a box object' })),
+  },
+  { error: 'must be a transaction object' },
+);
+
+/** Items[A] of the v1 listings: one page and the size of the whole listing. */
+function v1Page<T extends z.ZodType>(item: T) {
+  return z.object({ items: list(item), total: anything }, { error: 'must be a page object with items and total' });
+}
+
+/** GET /api/v1/boxes/byTokenId/{tokenId}: Items[OutputInfo]. */
+export const explorerIndexedBoxPageSchema = v1Page(explorerIndexedBoxSchema);
+
+/** GET /api/v1/addresses/{address}/transactions: Items[TransactionInfo]. */
+export const explorerTransactionPageSchema = v1Page(explorerTransactionSchema);
 
 /** GET /api/v1/boxes/unspent/byErgoTree/{tree}: Items[OutputInfo]. */
 export const explorerBoxPageSchema = z.object({ items: list(anything) }, { error: 'must be a page object' }).transform(({ items }) => items);

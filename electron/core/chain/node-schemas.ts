@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { IndexedBox, IndexedTransaction } from './chain-index';
 import type { ChainBox, ChainHeader, ChainInput, ChainTip, ChainTransaction } from './chain-source';
 
 /**
@@ -89,24 +90,32 @@ export const unspentBoxSchema = z.object(
 /** A transaction output; its transactionId and index may be omitted, and if present must match where it sits. */
 const outputSchema = z.object({ ...boxFields, transactionId: hexId.optional(), index: int32.optional() }, { error: 'must be a box object' });
 
+const spendingProof = z.object(
+  {
+    proofBytes: hexBytes(),
+    // Context variable ids are bytes; the node writes them as decimal keys.
+    extension: z.record(z.string().regex(/^\d{1,3}$/, 'must be a context variable number'), hexBytes(), {
+      error: 'must be an object of context variables',
+    }),
+  },
+  { error: 'must be a spending proof object' },
+);
+
 const inputSchema = z
-  .object(
-    {
-      boxId: hexId,
-      spendingProof: z.object(
-        {
-          proofBytes: hexBytes(),
-          // Context variable ids are bytes; the node writes them as decimal keys.
-          extension: z.record(z.string().regex(/^\d{1,3}$/, 'must be a context variable number'), hexBytes(), {
-            error: 'must be an object of context variables',
-          }),
-        },
-        { error: 'must be a spending proof object' },
-      ),
-    },
-    { error: 'must be an input object' },
-  )
+  .object({ boxId: hexId, spendingProof }, { error: 'must be an input object' })
   .transform(({ boxId, spendingProof }): ChainInput => ({ boxId, ...spendingProof }));
+
+/** Outputs that state their transaction id and index must sit in that transaction at that index. */
+function outputsInPlace(tx: { id: string; outputs: { transactionId?: string | undefined; index?: number | undefined }[] }, context: z.RefinementCtx): void {
+  tx.outputs.forEach((output, index) => {
+    if (output.transactionId !== undefined && output.transactionId !== tx.id) {
+      context.addIssue({ code: 'custom', path: ['outputs', index, 'transactionId'], message: 'does not match the transaction id' });
+    }
+    if (output.index !== undefined && output.index !== index) {
+      context.addIssue({ code: 'custom', path: ['outputs', index, 'index'], message: 'does not match its position' });
+    }
+  });
+}
 
 function itemList<T extends z.ZodType>(item: T, max: number) {
   return z.array(item, { error: 'must be a list' }).max(max, `must have at most ${max} entries`);
@@ -123,16 +132,7 @@ export const transactionSchema = z
     },
     { error: 'must be a transaction object' },
   )
-  .superRefine((tx, context) => {
-    tx.outputs.forEach((output, index) => {
-      if (output.transactionId !== undefined && output.transactionId !== tx.id) {
-        context.addIssue({ code: 'custom', path: ['outputs', index, 'transactionId'], message: 'does not match the transaction id' });
-      }
-      if (output.index !== undefined && output.index !== index) {
-        context.addIssue({ code: 'custom', path: ['outputs', index, 'index'], message: 'does not match its position' });
-      }
-    });
-  })
+  .superRefine(outputsInPlace)
   .transform(
     (tx): ChainTransaction => ({
       id: tx.id,
@@ -197,3 +197,121 @@ export const apiErrorSchema = z.object({
   reason: z.string().optional(),
   detail: z.string().nullish(),
 });
+
+/*
+ * The node's extra index (`/blockchain/*`, ergo BlockchainApiRoute and ApiExtraCodecs). Its boxes are IndexedErgoBox:
+ * the box plus globalIndex, inclusionHeight, address, spentTransactionId and spendingProof; its transactions are
+ * IndexedErgoTransaction, whose inputs are the full boxes they spend. Each is read as the ChainIndex value plus the
+ * facts the client checks the answer with (node-index.ts) but does not hand on: the global index that orders a listing,
+ * and the scripts of a transaction's inputs.
+ */
+
+/** The node refuses to list more transactions than this in one page (BlockchainApiRoute.MaxItems). */
+export const MAX_INDEX_PAGE = 16_384;
+
+/** Ergo numbers every box and transaction from genesis on as a Long; far below 2^53 on any real chain. */
+const globalIndex = z
+  .bigint({ error: WHOLE_NUMBER })
+  .min(0n, 'must not be negative')
+  .max(BigInt(Number.MAX_SAFE_INTEGER), 'is not a plausible position')
+  .transform(Number);
+
+export interface IndexedBoxRead {
+  box: IndexedBox;
+  globalIndex: number;
+}
+
+export interface IndexedTransactionRead {
+  transaction: IndexedTransaction;
+  globalIndex: number;
+  /** The script of every input box, in input order. */
+  inputTrees: string[];
+}
+
+export interface IndexPageRead<T> {
+  items: T[];
+  total: number;
+}
+
+/** GET /blockchain/box/byId/{boxId}, and the items of /blockchain/box/byTokenId. */
+export const indexedBoxSchema = z
+  .object(
+    {
+      ...boxFields,
+      transactionId: hexId,
+      index: int32,
+      globalIndex,
+      inclusionHeight: int32,
+      // The node writes null for an unspent box.
+      spentTransactionId: hexId.nullable(),
+    },
+    { error: 'must be a box object' },
+  )
+  .transform(({ globalIndex, ...box }): IndexedBoxRead => ({ box, globalIndex })) satisfies z.ZodType<IndexedBoxRead, unknown>;
+
+/** An input of an IndexedErgoTransaction: the box it spends, with the proof that spent it. */
+const indexedInputSchema = z.object(
+  {
+    boxId: hexId,
+    ergoTree: boxFields.ergoTree,
+    // The index stores the spending transaction with the box; the node writes it here too.
+    spentTransactionId: hexId.nullish(),
+    spendingProof,
+  },
+  { error: 'must be an input box object' },
+);
+
+/** GET /blockchain/transaction/byId/{txId}, and the items of /blockchain/transaction/byAddress. */
+export const indexedTransactionSchema = z
+  .object(
+    {
+      id: hexId,
+      blockId: hexId,
+      inclusionHeight: int32,
+      timestamp: timestampMs,
+      index: int32,
+      globalIndex,
+      inputs: itemList(indexedInputSchema, MAX_TX_ITEMS).min(1, 'must not be empty'),
+      dataInputs: itemList(z.object({ boxId: hexId }, { error: 'must be a data input object' }), MAX_TX_ITEMS),
+      outputs: itemList(outputSchema, MAX_TX_ITEMS).min(1, 'must not be empty'),
+    },
+    { error: 'must be a transaction object' },
+  )
+  .superRefine(outputsInPlace)
+  .superRefine((tx, context) => {
+    tx.inputs.forEach((input, index) => {
+      if (input.spentTransactionId != null && input.spentTransactionId !== tx.id) {
+        context.addIssue({ code: 'custom', path: ['inputs', index, 'spentTransactionId'], message: 'is not the transaction that spends it' });
+      }
+    });
+  })
+  .transform(
+    (tx): IndexedTransactionRead => ({
+      transaction: {
+        id: tx.id,
+        inputs: tx.inputs.map(({ boxId, spendingProof }) => ({ boxId, ...spendingProof })),
+        dataInputs: tx.dataInputs,
+        outputs: tx.outputs.map((output, index) => ({ ...output, transactionId: tx.id, index })),
+        blockId: tx.blockId,
+        inclusionHeight: tx.inclusionHeight,
+        index: tx.index,
+        timestamp: tx.timestamp,
+      },
+      globalIndex: tx.globalIndex,
+      inputTrees: tx.inputs.map((input) => input.ergoTree),
+    }),
+  );
+
+const total = z
+  .bigint({ error: WHOLE_NUMBER })
+  .min(0n, 'must not be negative')
+  .max(BigInt(Number.MAX_SAFE_INTEGER), 'is not a plausible count')
+  .transform(Number);
+
+/** A page of a listing: GET /blockchain/box/byTokenId/{tokenId}, POST /blockchain/transaction/byAddress. */
+function indexPage<T extends z.ZodType>(item: T) {
+  return z.object({ items: itemList(item, MAX_INDEX_PAGE), total }, { error: 'must be a page object with items and total' });
+}
+
+export const indexedBoxPageSchema = indexPage(indexedBoxSchema) satisfies z.ZodType<IndexPageRead<IndexedBoxRead>, unknown>;
+export const indexedTransactionPageSchema = indexPage(indexedTransactionSchema) satisfies z.ZodType<IndexPageRead<IndexedTransactionRead>, unknown>;

@@ -1,4 +1,6 @@
+import type { IndexedBox } from './chain-index';
 import type { ChainBox, ChainInput, ChainToken, ChainTransaction } from './chain-source';
+import type { IndexedBoxRead, IndexedTransactionRead, IndexPageRead } from './node-schemas';
 
 /*
  * The fast path for the largest answers a node sends: block transactions and mempool pages. The zod schemas in
@@ -17,6 +19,8 @@ const MAX_BOX_HEX = 2 * 4096;
 const MAX_TX_ITEMS = 32_767;
 const MAX_TOKENS_PER_BOX = 255;
 const MAX_TRANSACTIONS_PER_BLOCK = 100_000;
+const MAX_INDEX_PAGE = 16_384;
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 
 const LOWER_HEX_BYTES = /^(?:[0-9a-f]{2})*$/;
 const ANY_HEX_BYTES = /^(?:[0-9a-fA-F]{2})*$/;
@@ -77,6 +81,16 @@ function hexId(value: unknown): string {
 function int32(value: unknown): number {
   if (typeof value !== 'bigint' || value < 0n || value > INT32_MAX) defer();
   return Number(value);
+}
+
+/** A global index or a count: a whole number a double holds exactly. */
+function safeCount(value: unknown): number {
+  if (typeof value !== 'bigint' || value < 0n || value > MAX_SAFE) defer();
+  return Number(value);
+}
+
+function timestampMs(value: unknown): number {
+  return safeCount(value);
 }
 
 function int64(value: unknown, min: bigint): bigint {
@@ -142,6 +156,49 @@ function transaction(value: unknown): ChainTransaction {
   };
 }
 
+/** IndexedErgoBox as indexedBoxSchema reads it. */
+function indexedBox(value: unknown): IndexedBoxRead {
+  const input = object(value);
+  const box = output(input, hexId(input['transactionId']), int32(input['index'])) as IndexedBox;
+  const globalIndex = safeCount(input['globalIndex']);
+  box.inclusionHeight = int32(input['inclusionHeight']);
+  const spent = input['spentTransactionId'];
+  box.spentTransactionId = spent === null ? null : hexId(spent);
+  return { box, globalIndex };
+}
+
+/** IndexedErgoTransaction as indexedTransactionSchema reads it: the input boxes give their id, proof and script. */
+function indexedTransaction(value: unknown): IndexedTransactionRead {
+  const input = object(value);
+  const id = hexId(input['id']);
+  const inputTrees: string[] = [];
+  const inputs = list(input['inputs'], 1, MAX_TX_ITEMS).map((item) => {
+    const box = object(item);
+    const spent = box['spentTransactionId'];
+    if (spent !== undefined && spent !== null && hexId(spent) !== id) defer();
+    const tree = hexBytes(box['ergoTree'], MAX_BOX_HEX);
+    if (tree.length === 0) defer();
+    inputTrees.push(tree);
+    return transactionInput(box);
+  });
+  const transaction = {
+    id,
+    inputs,
+    dataInputs: list(input['dataInputs'], 0, MAX_TX_ITEMS).map((d) => ({ boxId: hexId(object(d)['boxId']) })),
+    outputs: list(input['outputs'], 1, MAX_TX_ITEMS).map((o, index) => output(o, id, index)),
+    blockId: hexId(input['blockId']),
+    inclusionHeight: int32(input['inclusionHeight']),
+    index: int32(input['index']),
+    timestamp: timestampMs(input['timestamp']),
+  };
+  return { transaction, globalIndex: safeCount(input['globalIndex']), inputTrees };
+}
+
+function indexPage<T>(json: unknown, item: (value: unknown) => T): IndexPageRead<T> {
+  const input = object(json);
+  return { items: list(input['items'], 0, MAX_INDEX_PAGE).map(item), total: safeCount(input['total']) };
+}
+
 function attempt<T>(read: () => T): T | undefined {
   try {
     return read();
@@ -162,4 +219,24 @@ export function readBlockTransactions(json: unknown): { headerId: string; transa
 /** One mempool page as mempoolPageSchema reads it (at most `limit` transactions), or undefined. */
 export function readTransactionPage(json: unknown, limit: number): ChainTransaction[] | undefined {
   return attempt(() => list(json, 0, limit).map(transaction));
+}
+
+/** GET /blockchain/box/byId/{boxId} as indexedBoxSchema reads it, or undefined. */
+export function readIndexedBox(json: unknown): IndexedBoxRead | undefined {
+  return attempt(() => indexedBox(json));
+}
+
+/** GET /blockchain/transaction/byId/{txId} as indexedTransactionSchema reads it, or undefined. */
+export function readIndexedTransaction(json: unknown): IndexedTransactionRead | undefined {
+  return attempt(() => indexedTransaction(json));
+}
+
+/** A page of /blockchain/box/byTokenId as indexedBoxPageSchema reads it, or undefined. */
+export function readIndexedBoxPage(json: unknown): IndexPageRead<IndexedBoxRead> | undefined {
+  return attempt(() => indexPage(json, indexedBox));
+}
+
+/** A page of /blockchain/transaction/byAddress as indexedTransactionPageSchema reads it, or undefined. */
+export function readIndexedTransactionPage(json: unknown): IndexPageRead<IndexedTransactionRead> | undefined {
+  return attempt(() => indexPage(json, indexedTransaction));
 }

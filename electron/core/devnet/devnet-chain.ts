@@ -3,6 +3,7 @@ import type { ChainBox, ChainHeader, ChainSource, ChainTip, ChainTransaction, He
 import { AppError } from '../errors/app-error';
 import { TRUE_TREE } from '../interpreter/sigma-interpreter';
 import { boxIdOf } from '../transactions/transaction-bytes';
+import { DevnetIndex } from './devnet-index';
 import { validateTransaction, type UtxoView } from './transaction-rules';
 
 export interface DevnetBlock {
@@ -45,6 +46,15 @@ export interface DevnetOptions {
 
 const GENESIS_PARENT = '00'.repeat(32);
 
+/** A mempool transaction as it was submitted (proofs in spendingProof, outputs without ids), to validate it again. */
+function asSubmitted(tx: ChainTransaction): SignedTransactionJson {
+  return {
+    inputs: tx.inputs.map((i) => ({ boxId: i.boxId, spendingProof: { proofBytes: i.proofBytes, extension: i.extension } })),
+    dataInputs: tx.dataInputs.map((d) => ({ boxId: d.boxId })),
+    outputs: tx.outputs.map((o) => ({ value: o.value, ergoTree: o.ergoTree, creationHeight: o.creationHeight, assets: o.assets, additionalRegisters: o.additionalRegisters })),
+  };
+}
+
 function hashHex(...parts: string[]): string {
   return hex.encode(blake2b256(new TextEncoder().encode(parts.join('|'))));
 }
@@ -59,14 +69,22 @@ export class DevnetChain implements ChainSource {
   private readonly blocksById = new Map<HexId, DevnetBlock>();
   private readonly utxo = new Map<HexId, ChainBox>();
   private pending: ChainTransaction[] = [];
+  /**
+   * Pending transaction id → the height of the block submit() validated it for. A transaction without an entry
+   * (orphaned by a rollback, or read from a snapshot) or with another height is validated again before it is mined.
+   */
+  private readonly validatedFor = new Map<HexId, number>();
   /** Stands in for proof-of-work: re-mining the same height after a rollback yields a new block id. */
   private nonce = 0;
   private readonly now: () => number;
   private readonly onChange: (chain: DevnetChain) => void;
+  /** What a node's extra index would know of this chain; kept up to date block by block (push, rollbackTo). */
+  readonly index: DevnetIndex;
 
   constructor(options: DevnetOptions = {}) {
     const emission = emissionBox();
     this.utxo.set(emission.boxId, emission);
+    this.index = new DevnetIndex([emission]);
     this.now = options.now ?? Date.now;
     this.onChange = options.onChange ?? (() => undefined);
   }
@@ -141,12 +159,14 @@ export class DevnetChain implements ChainSource {
   async submit(tx: SignedTransactionJson): Promise<HexId> {
     const accepted = validateTransaction(tx, this.mempoolView(), { height: this.height + 1 });
     if (!this.pending.some((t) => t.id === accepted.id)) this.pending.push(accepted);
+    this.validatedFor.set(accepted.id, this.height + 1);
     return accepted.id;
   }
 
   /** Forgets a mempool transaction, as a node does when it restarts or its pool overflows. */
   evict(transactionId: HexId): void {
     this.pending = this.pending.filter((t) => t.id !== transactionId);
+    this.validatedFor.delete(transactionId);
   }
 
   /** Pays devnet coins from the emission box: a real transaction, in the mempool until the next block. */
@@ -164,14 +184,52 @@ export class DevnetChain implements ChainSource {
   }
 
   /**
-   * Mines one block with every mempool transaction that is still valid at this height, in
-   * order. A transaction a rollback made invalid (say, its input was spent differently) is dropped, as a node would.
+   * Mines one block with every mempool transaction that is still valid at this height, in order. A transaction a
+   * rollback made invalid (its input spent differently, a script or time lock that fails at the new height) is
+   * dropped, as a node would.
    */
   mine(): DevnetBlock {
-    const block = this.appendBlock(this.pending, 'skip-invalid');
+    const block = this.appendBlock(this.stillValid(this.height + 1), 'skip-invalid');
     this.pending = [];
+    this.validatedFor.clear();
     this.onChange(this);
     return block;
+  }
+
+  /**
+   * The pending transactions a node would put in a block at `height`: each one, in order, validated against the UTXO
+   * set plus the outputs of those taken before it, at that height; the others are dropped. This is what a node's
+   * miner does (ergoplatform/ergo, CandidateGenerator.collectTxs: validateWithCost against `upcomingContext`, invalid
+   * ids removed from the pool by EliminateTransactions), so a rollback cannot sneak in a transaction that is only
+   * valid on the abandoned branch or at another height.
+   *
+   * Running the interpreter again is skipped for a transaction submit() validated for this very height, and that is
+   * exact: validateTransaction depends only on the transaction, its input and data-input boxes, and the height
+   * (blockContext gets no parent id, timestamp or past headers). A box id is the hash of the box's bytes, so a box
+   * still found under the same id has the same content; only its existence can change, and that is checked here. If
+   * blockContext is ever given more of the block, the skip must compare that too.
+   */
+  private stillValid(height: number): ChainTransaction[] {
+    const spent = new Set<HexId>();
+    const created = new Map<HexId, ChainBox>();
+    const view: UtxoView = { unspent: (boxId) => (spent.has(boxId) ? undefined : (this.utxo.get(boxId) ?? created.get(boxId))) };
+    const valid: ChainTransaction[] = [];
+    for (const tx of this.pending) {
+      if (this.validatedFor.get(tx.id) === height) {
+        if (!tx.inputs.every((i) => view.unspent(i.boxId)) || !tx.dataInputs.every((d) => view.unspent(d.boxId))) continue;
+      } else {
+        try {
+          validateTransaction(asSubmitted(tx), view, { height });
+        } catch (error) {
+          if (error instanceof AppError) continue;
+          throw error;
+        }
+      }
+      for (const input of tx.inputs) spent.add(input.boxId);
+      for (const box of tx.outputs) created.set(box.boxId, box);
+      valid.push(tx);
+    }
+    return valid;
   }
 
   /**
@@ -214,6 +272,7 @@ export class DevnetChain implements ChainSource {
   private push(block: DevnetBlock): void {
     this.blocks.push(block);
     this.blocksById.set(block.header.id, block);
+    this.index.addBlock(block.header, block.transactions);
   }
 
   /** Takes applied transactions back out of the UTXO set (newest first), restoring the boxes they spent. */
@@ -238,10 +297,14 @@ export class DevnetChain implements ChainSource {
     while (this.blocks.length > height) {
       const block = this.blocks.pop() as DevnetBlock;
       this.blocksById.delete(block.header.id);
+      this.index.removeBlock(block.transactions);
       this.undo(block.transactions, block.spent);
       orphaned.unshift(...block.transactions);
     }
+    // Orphaned transactions come back without a validation height, and the pending ones were validated for a height
+    // above the new tip: mine() validates all of them again for the block it makes.
     this.pending = options.dropTransactions ? [] : [...orphaned, ...this.pending];
+    if (options.dropTransactions) this.validatedFor.clear();
     this.onChange(this);
   }
 

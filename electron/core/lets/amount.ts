@@ -39,3 +39,13 @@ export function formatErg(nanoErg: bigint): string {
   const fraction = (nanoErg % NANOERG_PER_ERG).toString().padStart(9, '0').replace(/0+$/, '');
   return `${whole}${fraction ? `.${fraction}` : ''} ERG`;
 }
+
+const ERG_TEXT = /^(\d{1,10})(?:[.,](\d{1,9}))?$/;
+
+/** What a treasurer types as ERG ("0.5", "2", "1,25") to nanoERG, or undefined if it is not an amount of ERG. */
+export function parseErg(text: string): bigint | undefined {
+  const match = ERG_TEXT.exec(text.trim());
+  if (!match) return undefined;
+  const [, whole, fraction = ''] = match;
+  return BigInt(whole as string) * NANOERG_PER_ERG + BigInt(fraction.padEnd(9, '0'));
+}

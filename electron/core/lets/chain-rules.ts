@@ -1,5 +1,8 @@
 import type { LetsRules, RuleText } from '../api/calls/member-types';
 import type { LetsSummary } from '../api/types';
+
+/** What the rules of a LETS are written from: its parameters. */
+type RulesOf = Pick<LetsSummary, 'id' | 'name' | 'unit' | 'model' | 'creditFloor' | 'creditCap'>;
 import type { CollateralTerms } from '../contracts/trustless/trustless-parameters';
 import { formatAmount, formatErg } from './amount';
 
@@ -18,7 +21,7 @@ function lockInWords(blocks: number): string {
 }
 
 /** The rules both models share: the account contract checks every payment the same way (PROTOCOL.md, trade). */
-function paymentRules(lets: LetsSummary): RuleText[] {
+function paymentRules(lets: RulesOf): RuleText[] {
   const unit = lets.unit;
   return [
     { rule: 'Credit floor', detail: `No payment can take a balance below ${formatAmount(lets.creditFloor)} ${unit}.` },
@@ -36,7 +39,7 @@ const MEMBER_METADATA: RuleText = {
   detail: 'Kept only on this computer and never put on chain; the chain knows members by their keys alone.',
 };
 
-function committeeRules(lets: LetsSummary): LetsRules {
+function committeeRules(lets: RulesOf): LetsRules {
   return {
     letsId: lets.id,
     name: lets.name,
@@ -55,7 +58,7 @@ function committeeRules(lets: LetsSummary): LetsRules {
   };
 }
 
-function trustlessRules(lets: LetsSummary, facts: TrustlessFacts | null): LetsRules {
+function trustlessRules(lets: RulesOf, facts: TrustlessFacts | null): LetsRules {
   const terms = facts?.terms;
   const left = facts?.membershipsLeft;
   return {
@@ -90,6 +93,6 @@ function trustlessRules(lets: LetsSummary, facts: TrustlessFacts | null): LetsRu
 }
 
 /** The rules of one followed LETS in words, for the Settings screen (PROTOCOL.md, "What the chain enforces versus the app"). */
-export function letsRules(lets: LetsSummary, facts: TrustlessFacts | null): LetsRules {
+export function letsRules(lets: RulesOf, facts: TrustlessFacts | null): LetsRules {
   return lets.model === 'trustless' ? trustlessRules(lets, facts) : committeeRules(lets);
 }

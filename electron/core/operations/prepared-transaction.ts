@@ -8,7 +8,7 @@ import { transactionId } from '../transactions/transaction-bytes';
 
 export interface NewPreparedTransaction {
   letsId: number;
-  purpose: 'trade' | 'enrolment';
+  purpose: 'trade' | 'enrolment' | 'genesis';
   description: string;
   transaction: EIP12UnsignedTransaction;
   /** Public key (hex) that must prove each input. */

@@ -28,7 +28,7 @@ export async function signAndSend(ctx: SigningContext, transactionId: string, co
   if (item.state === 'built') {
     const signed = await recordingFailure(ctx, transactionId, async () => {
       const paths = new Map<string, string>();
-      for (const key of new Set(plan.inputKeys)) paths.set(key, await findOwnKeyPath(ctx.keys, key, plan.signedBy));
+      for (const key of new Set(plan.inputKeys)) paths.set(key, await findOwnKeyPath(ctx.db, ctx.keys, key, plan.signedBy));
       const request = { transaction: plan.transaction, inputKeyPaths: plan.inputKeys.map((key) => paths.get(key) as string) };
       return ctx.keys.signer.sign(request, { beforeDevicePrompt: (info) => checkPrompt(info, transactionId, confirmation) });
     });

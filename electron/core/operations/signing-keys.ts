@@ -3,7 +3,7 @@ import type { SignerChoice } from '../api/calls/outbox-types';
 import { DEMO_MNEMONIC } from '../devnet/demo-lets';
 import { AppError } from '../errors/app-error';
 import type { AccountKeys } from '../signers/accounts';
-import { addressKeyPath } from '../signers/key-paths';
+import { parseKeyPath } from '../signers/key-paths';
 import type { LedgerDeviceService } from '../signers/ledger/device-service';
 import { readAccount } from '../signers/ledger/ledger-accounts';
 import { LedgerSigner } from '../signers/ledger/ledger-signer';
@@ -12,13 +12,14 @@ import { SoftwareSigner } from '../signers/software/software-signer';
 import type { ChainNetwork } from './chain-access';
 
 
-/** A signer plus a cheap way to list the keys it holds (first account, external chain). */
+/** A signer plus a cheap way to list the keys it holds (external chain of any account). */
 export interface SigningKeys {
   readonly signer: Signer;
+  readonly choice: SignerChoice;
   /** "The Ledger", "The demo key": used in sentences. */
   readonly label: string;
-  /** Compressed public key hex at m/44'/429'/0'/0/index. */
-  publicKeyAt(index: number): Promise<string>;
+  /** Compressed public key hex at a path m/44'/429'/account'/0/index. */
+  publicKeyAt(path: string): Promise<string>;
 }
 
 /** The devnet shows addresses in testnet form: it is a test chain and the Ergo app only knows the two networks. */
@@ -39,7 +40,7 @@ export class SignerCatalogue {
     this.#ledger = ledgerKeys(device, keysNetwork);
     if (network === 'devnet') {
       const demo = SoftwareSigner.fromMnemonic(DEMO_MNEMONIC, { network: keysNetwork });
-      this.#demo = { signer: demo, label: 'The demo key', publicKeyAt: (index) => demo.publicKey(addressKeyPath(0, index)).then(hex.encode) };
+      this.#demo = { signer: demo, choice: 'demo-key', label: 'The demo key', publicKeyAt: (path) => demo.publicKey(path).then(hex.encode) };
     }
   }
 
@@ -56,17 +57,28 @@ export class SignerCatalogue {
   }
 }
 
-/** Keys come from the account's extended public key, read once per connection: one device prompt, not one per key. */
+/**
+ * Keys come from each account's extended public key, read once per connection: one device prompt per account, not
+ * one per key.
+ */
 function ledgerKeys(device: LedgerDeviceService, network: ErgoNetwork): SigningKeys {
-  let account: { token: string; keys: AccountKeys } | undefined;
+  let read: { token: string; accounts: Map<number, AccountKeys> } | undefined;
   return {
     signer: new LedgerSigner(device, network),
+    choice: 'ledger',
     label: 'The Ledger',
-    publicKeyAt: async (index) => {
+    publicKeyAt: async (path) => {
+      const { account, change, index } = parseKeyPath(path);
+      if (change !== 0) throw new AppError('invalid-input', `The app only uses receiving addresses (…/0/index), not ${path}.`, 'Choose a key path ending in /0/ and an index.');
       const state = device.state;
       const token = state.status === 'ready' || state.status === 'busy' ? state.authToken : '';
-      if (account?.token !== token || token === '') account = { token, keys: await readAccount(device, 0, network) };
-      return account.keys.key(index).publicKey;
+      if (read?.token !== token || token === '') read = { token, accounts: new Map() };
+      let keys = read.accounts.get(account);
+      if (!keys) {
+        keys = await readAccount(device, account, network);
+        read.accounts.set(account, keys);
+      }
+      return keys.key(index).publicKey;
     },
   };
 }

@@ -24,6 +24,7 @@ export function chainRuntimeChanged(before: AppSettings, after: AppSettings): bo
   return (
     before.chainSource !== after.chainSource ||
     chainOf(before) !== chainOf(after) ||
+    (usesDevnet(after) && before.demoLets !== after.demoLets) ||
     effectiveConfirmations(before) !== effectiveConfirmations(after)
   );
 }

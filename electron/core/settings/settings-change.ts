@@ -1,5 +1,5 @@
 import type { Db } from '../mirror/database';
-import { rollbackAbove } from '../mirror/queries/chain-store';
+import { moveMirrorTo } from '../mirror/queries/chain-store';
 import { settingsPatchSchema, type AppSettings, type SettingsPatch } from '../api/calls/settings-schema';
 import { chainOf } from './app-settings';
 import { readSettings, writeSettings } from './settings-store';
@@ -30,7 +30,9 @@ export function changeSettings(db: Db, patch: SettingsPatch): SettingsChange {
     const before = readSettings(db);
     const after = settingsAfter(before, patch);
     const forgotChain = chainOf(before) !== chainOf(after);
-    if (forgotChain) rollbackAbove(db, 0);
+    // At once, not at the first answer of the new source: until then the LETS of the old chain must not be listed,
+    // offered for enrolment or printed with the new network's addresses.
+    if (forgotChain) moveMirrorTo(db, chainOf(after));
     writeSettings(db, after);
     return { before, after, forgotChain };
   }).immediate();

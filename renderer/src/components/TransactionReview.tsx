@@ -5,6 +5,7 @@ import { asApiError, callApi, type ApiError } from '../api/client';
 import { useCall } from '../hooks/use-call';
 import { downloadFile } from './download-file';
 import { ErrorNotice } from './ErrorNotice';
+import { MainnetConfirm } from './MainnetConfirm';
 import { OUTBOX_STATE_TEXT } from './outbox-states';
 import '../styles/transactions.css';
 
@@ -139,7 +140,17 @@ export function TransactionReview(props: {
                   : 'Looking for the Ledger…'}
             </p>
           )}
-          {error && <ErrorNotice error={error} />}
+          {error?.code === 'mainnet-unconfirmed' ? (
+            <MainnetConfirm
+              onConfirmed={() => {
+                setError(null);
+                sign();
+              }}
+              onCancel={() => setError(null)}
+            />
+          ) : (
+            error && <ErrorNotice error={error} />
+          )}
           <div className="tx-actions">
             <button type="button" className="button" onClick={sign} disabled={!signer || step.kind === 'signing' || (signer === 'ledger' && !authToken)}>
               {step.kind === 'signing' ? (signer === 'ledger' ? 'Confirm on your Ledger…' : 'Signing…') : 'Sign and send'}

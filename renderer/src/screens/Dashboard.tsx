@@ -1,10 +1,12 @@
 import type { AttentionItem, LetsAtAGlance } from '../../../electron/core/api/calls/dashboard-types';
 import { formatAmount } from '../../../electron/core/lets/amount';
-import { EmptyState } from '../components/EmptyState';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Loading } from '../components/Loading';
 import { useCall } from '../hooks/use-call';
+import { CatchUpProgress, CommitteeStanding, ShareToggle } from './dashboard/LetsStanding';
+import { Welcome } from './dashboard/Welcome';
 import { formatMonth, shortId } from './format';
+import '../styles/following.css';
 import '../styles/dashboard.css';
 
 const REFRESH_MS = 5_000;
@@ -15,12 +17,14 @@ const ATTENTION: Record<string, string> = {
   conflict: 'in conflict: its inputs were spent by another transaction — discard it and record it again',
 };
 
-function LetsCard({ lets, monthStart, rule }: { lets: LetsAtAGlance; monthStart: number; rule: string }) {
+function LetsCard({ lets, monthStart, rule, onChanged }: { lets: LetsAtAGlance; monthStart: number; rule: string; onChanged: () => void }) {
   // Both models conserve value on chain (trades move, joins and withdrawals happen at 0.00): Σ = 0 always.
   const unbalanced = lets.trialBalance !== 0n;
   return (
     <li className="card">
       <h2>{lets.name}</h2>
+      {lets.catchUp && <CatchUpProgress letsId={lets.id} catchUp={lets.catchUp} onChanged={onChanged} />}
+      <CommitteeStanding lets={lets} onChanged={onChanged} />
       <dl className="facts">
         <dt>Model</dt>
         <dd>{lets.model === 'trustless' ? 'Trustless: members join with collateral and trade from their own wallets; followed read-only' : 'Committee'}</dd>
@@ -67,6 +71,7 @@ function LetsCard({ lets, monthStart, rule }: { lets: LetsAtAGlance; monthStart:
           </ul>
         )}
       </section>
+      <ShareToggle letsId={lets.id} />
     </li>
   );
 }
@@ -109,20 +114,18 @@ function Connections() {
 }
 
 export function Dashboard() {
-  const { state } = useCall('dashboard.summary', {}, REFRESH_MS);
+  const { state, reload } = useCall('dashboard.summary', {}, REFRESH_MS);
   if (state.status === 'loading') return <Loading what="your LETS" />;
   if (state.status === 'failed') return <ErrorNotice error={state.error} />;
   const summary = state.value;
   return (
     <div className="dashboard">
       {summary.lets.length === 0 ? (
-        <EmptyState title="No LETS followed yet">
-          <p>Once the app is connected to a chain, the LETS your committee runs appears here with its members and balances.</p>
-        </EmptyState>
+        <Welcome onDemoChosen={reload} />
       ) : (
         <ul className="card-list" aria-label="LETS">
           {summary.lets.map((lets) => (
-            <LetsCard key={lets.id} lets={lets} monthStart={summary.monthStart} rule={summary.nearLimitRule} />
+            <LetsCard key={lets.id} lets={lets} monthStart={summary.monthStart} rule={summary.nearLimitRule} onChanged={reload} />
           ))}
         </ul>
       )}

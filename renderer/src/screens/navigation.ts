@@ -1,4 +1,6 @@
-export const screens = ['dashboard', 'members', 'enrolment', 'ledger', 'statements', 'settings'] as const;
+import { createContext, useContext } from 'react';
+
+export const screens = ['dashboard', 'members', 'enrolment', 'ledger', 'statements', 'found', 'follow', 'settings'] as const;
 export type ScreenId = (typeof screens)[number];
 
 export const screenTitles: Record<ScreenId, string> = {
@@ -7,5 +9,14 @@ export const screenTitles: Record<ScreenId, string> = {
   enrolment: 'Enrolment',
   ledger: 'Ledger',
   statements: 'Statements',
+  found: 'Found a LETS',
+  follow: 'Follow a LETS',
   settings: 'Settings',
 };
+
+/** Lets a screen send the treasurer to another one (the welcome's three ways in, "open the dashboard" when done). */
+export const NavigateContext = createContext<(screen: ScreenId) => void>(() => undefined);
+
+export function useNavigate(): (screen: ScreenId) => void {
+  return useContext(NavigateContext);
+}

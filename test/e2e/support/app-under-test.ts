@@ -5,6 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { createDispatcher } from '../../../electron/core/api/dispatch';
 import { createCore, type Core } from '../../../electron/core/app/core';
 import type { HidTransportFactory } from '../../../electron/core/signers/ledger/hid-transports';
+import { startWithDemo } from '../../helpers/demo-core';
 import { launchChromium } from './browser';
 import { startWebBridge, type WebBridge } from './web-bridge';
 
@@ -23,13 +24,23 @@ export interface AppUnderTest {
 }
 
 /**
- * `withChain` starts the embedded devnet with its demo LETS, as the app does on first start. `ledger` is where the
+ * `withChain` starts the embedded devnet with its demo LETS, as the app does once the treasurer chose "Try the demo". `ledger` is where the
  * core finds Ledgers: an emulated USB port with the test Ergo app, instead of real HID.
  */
-export async function startAppUnderTest({ withChain = false, ledger }: { withChain?: boolean; ledger?: HidTransportFactory } = {}): Promise<AppUnderTest> {
+export interface AppUnderTestOptions {
+  withChain?: boolean;
+  ledger?: HidTransportFactory;
+  /** Follow this node instead (e.g. the devnet served as a testnet node), polled quickly, 2 confirmations. */
+  node?: { url: string; network: 'testnet' | 'mainnet' };
+}
+
+export async function startAppUnderTest({ withChain = false, ledger, node }: AppUnderTestOptions = {}): Promise<AppUnderTest> {
   const dataDir = mkdtempSync(join(tmpdir(), 'lets-e2e-'));
-  const core = createCore({ databasePath: join(dataDir, 'mirror.sqlite'), appVersion: '0.0.0-e2e', deviceTransports: ledger });
-  if (withChain) await core.startChain();
+  const core = createCore({ databasePath: join(dataDir, 'mirror.sqlite'), appVersion: '0.0.0-e2e', deviceTransports: ledger, ...(node && { syncIntervalMs: 300 }) });
+  if (node) {
+    await core.handlers['settings.update']({ chainSource: node.url, nodeNetwork: node.network, confirmations: 2 });
+    await core.startChain();
+  } else if (withChain) await startWithDemo(core);
   const unexpectedErrors: unknown[] = [];
   const bridge = await startWebBridge(createDispatcher(core.handlers, (e) => unexpectedErrors.push(e)), RENDERER_DIR);
   const browser = await launchChromium();

@@ -37,8 +37,8 @@ export interface WorkerRun {
   stderr: () => string;
 }
 
-export function runSyncWorker(worker: string, mirrorFile: string, nodeUrl: string, batchSize: number): WorkerRun {
-  const child = spawn(process.execPath, [worker, mirrorFile, nodeUrl, String(batchSize)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+export function runSyncWorker(worker: string, mirrorFile: string, nodeUrl: string, batchSize: number, readVia: 'blocks' | 'index' = 'blocks'): WorkerRun {
+  const child = spawn(process.execPath, [worker, mirrorFile, nodeUrl, String(batchSize), readVia], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let errors = '';
   let pending = '';
   const run: WorkerRun = {

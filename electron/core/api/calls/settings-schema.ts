@@ -72,6 +72,10 @@ export const settingsFields = {
     .nullable(),
   /** Look for the Ledger every few seconds (status bar); off, the app only talks to it when asked to sign. */
   pollLedger: z.boolean({ error: 'Polling the Ledger is either on or off.' }),
+  /** The treasurer chose "Try the demo": the demo chain carries the demo LETS. Off, it starts empty. */
+  demoLets: z.boolean({ error: 'The demo LETS are either on or off.' }),
+  /** The treasurer confirmed once that mainnet actions spend real ERG and cannot be undone. */
+  mainnetConfirmed: z.boolean({ error: 'The mainnet confirmation is either given or not.' }),
 };
 
 export const appSettingsSchema = z.strictObject(settingsFields);
@@ -87,4 +91,6 @@ export const DEFAULT_SETTINGS: AppSettings = {
   nodeNetwork: 'mainnet',
   confirmations: null,
   pollLedger: true,
+  demoLets: false,
+  mainnetConfirmed: false,
 };

@@ -11,15 +11,16 @@ import { trustlessFacts } from '../../mirror/queries/trustless';
 import { addressNetwork } from '../../operations/signing-keys';
 import type { ErgoNetwork } from '../../signers/signer';
 import type { CoreContext } from '../core-context';
+import { withCatchUpProgress } from './catch-up-progress';
 
 // Before the chain has started, the app can only be on the embedded devnet, whose confirmation depth is this.
 const DEFAULT_CONFIRMATIONS = 2;
 
 export function memberHandlers(ctx: CoreContext): AreaHandlers<typeof memberCalls> {
-  const network = (): ErgoNetwork => addressNetwork(ctx.chain()?.network ?? 'devnet');
+  const network = (): ErgoNetwork => addressNetwork(ctx.network());
   const detail = (id: number) => memberDetail(ctx.db, id, { network: network(), confirmationDepth: ctx.chain()?.confirmations ?? DEFAULT_CONFIRMATIONS });
   return {
-    'lets.list': () => listLets(ctx.db),
+    'lets.list': () => withCatchUpProgress(ctx, listLets(ctx.db)),
     'lets.rules': () => listLets(ctx.db).map((lets) => letsRules(lets, trustlessFacts(ctx.db, lets.id))),
     'members.list': (query) => listMembers(ctx.db, query),
     'members.get': ({ id }) => detail(id),

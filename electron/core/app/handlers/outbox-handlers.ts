@@ -13,34 +13,25 @@ import { prepareTrade } from '../../operations/prepare-trade';
 import { importSignedAndSend, send, signAndSend } from '../../operations/send-transaction';
 import { reviewOf, signingPlan } from '../../operations/prepared-transaction';
 import { exportUnsignedTransaction } from '../../signers/exchange/eip12-exchange';
-import { SignerCatalogue } from '../../operations/signing-keys';
 import { parseKeyPath } from '../../signers/key-paths';
 import { verifyAddressOnDevice } from '../../signers/ledger/ledger-accounts';
 import type { CoreContext } from '../core-context';
-import type { ChainRuntime } from '../devnet-runtime';
+import { requireMainnetConfirmed } from '../../settings/mainnet-confirmation';
 
 function toEntry({ signedJson: _signed, ...item }: OutboxItem): OutboxEntry {
   return item;
 }
 
 export function outboxHandlers(ctx: CoreContext): AreaHandlers<typeof outboxCalls> {
-  // One catalogue per chain runtime: after Settings switch from the devnet to a node, the demo key must be gone.
-  const catalogues = new WeakMap<ChainRuntime, SignerCatalogue>();
-  const signers = () => {
-    const chain = ctx.chain();
-    if (!chain) throw new AppError('chain-unreachable', 'The app is not connected to a chain yet.', 'Wait a moment for it to connect, then try again.');
-    const catalogue = catalogues.get(chain) ?? new SignerCatalogue(ctx.device, chain.access.network);
-    catalogues.set(chain, catalogue);
-    return { chain, catalogue };
-  };
   const operations = (choice: SignerChoice): SigningContext => {
-    const { chain, catalogue } = signers();
-    return { db: ctx.db, chain: chain.access, keys: catalogue.get(choice) };
+    const keys = ctx.signers().get(choice);
+    requireMainnetConfirmed(ctx.db, ctx.connectedChain().network);
+    return { db: ctx.db, chain: ctx.connectedChain().access, keys };
   };
-  const sending = () => ({ db: ctx.db, chain: signers().chain.access });
+  const sending = () => ({ db: ctx.db, chain: ctx.connectedChain().access });
 
   return {
-    'signing.options': () => ({ signers: signers().catalogue.offered }),
+    'signing.options': () => ({ signers: ctx.signers().offered }),
     'trades.prepare': ({ amount, ...order }) => {
       const minor = parseAmount(amount);
       if (minor === undefined) {
@@ -65,9 +56,9 @@ export function outboxHandlers(ctx: CoreContext): AreaHandlers<typeof outboxCall
       return null;
     },
     'device.verifyAddress': async ({ publicKey }) => {
-      const { keys } = operations('ledger');
+      const keys = ctx.signers().get('ledger');
       const network = keys.signer.network;
-      const keyPath = await findOwnKeyPath(keys, publicKey, 'this address');
+      const keyPath = await findOwnKeyPath(ctx.db, keys, publicKey, 'this address');
       const address = ErgoAddress.fromPublicKey(publicKey).encode(network === 'mainnet' ? Network.Mainnet : Network.Testnet);
       await verifyAddressOnDevice(ctx.device, { index: parseKeyPath(keyPath).index, keyPath, publicKey, address }, network);
       return null;

@@ -4,7 +4,8 @@ import { allMemberStatements, memberStatement, type StatementContext } from '../
 import type { CoreContext } from '../core-context';
 
 export function statementHandlers(ctx: CoreContext): AreaHandlers<typeof statementCalls> {
-  const context = (): StatementContext => ({ network: ctx.chain()?.network ?? null, now: new Date() });
+  // The LETS listed, and so printed, are those of the network the app is on (see listLets).
+  const context = (): StatementContext => ({ network: ctx.network(), now: new Date() });
   const period = (input: { from: string; to: string }) => ({ from: new Date(input.from), to: new Date(input.to) });
   return {
     'statements.get': (input) => memberStatement(ctx.db, input.letsId, input.memberId, period(input), context()),

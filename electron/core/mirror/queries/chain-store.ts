@@ -55,12 +55,15 @@ interface BoxRow {
   balance: bigint | null;
 }
 
-/** The LETS followed on `network`: the others live on another chain. */
+/**
+ * The LETS the block-by-block sync follows on `network`: the others live on another chain, or are still being caught up
+ * on their own (catch-up.ts) and join when they reach the mirror's tip.
+ */
 export function loadTracked(db: Db, network: Network): { tracked: TrackedLets[]; letsTokenIds: Map<number, string> } {
   const rows = db
     .prepare(
       `SELECT c.lets_id, l.lets_token_id, c.membership_token_id, c.account_tree, c.management_tree, c.public_token_tree, c.start_height
-       FROM lets_chain c JOIN lets l ON l.id = c.lets_id WHERE c.network = ?`,
+       FROM lets_chain c JOIN lets l ON l.id = c.lets_id WHERE c.network = ? AND c.caught_up_to IS NULL`,
     )
     .all(network) as {
     lets_id: bigint;
@@ -87,10 +90,19 @@ export function loadTracked(db: Db, network: Network): { tracked: TrackedLets[];
 export type Network = ChainTip['network'];
 
 /** A committee LETS names its management tree, a trustless one its public token tree (exactly one of the two). */
-export type LetsOnChain = Omit<TrackedLets, 'managementTree' | 'publicTokenTree'> & { network: Network } & ({ managementTree: string } | { publicTokenTree: string });
+export type LetsOnChain = Omit<TrackedLets, 'managementTree' | 'publicTokenTree'> & {
+  network: Network;
+  /** The version of our contracts it runs (contracts/contract-versions.ts); 1 unless said. */
+  contractVersion?: number;
+  /** Its history is on chain already and must be caught up before it joins the block-by-block sync (catch-up.ts). */
+  catchUp?: boolean;
+} & ({ managementTree: string } | { publicTokenTree: string });
 
 export function trackLetsOnChain(db: Db, lets: LetsOnChain): void {
-  db.prepare('INSERT INTO lets_chain (lets_id, network, membership_token_id, account_tree, management_tree, public_token_tree, start_height) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+  db.prepare(
+    `INSERT INTO lets_chain (lets_id, network, membership_token_id, account_tree, management_tree, public_token_tree, start_height, contract_version, caught_up_to)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
     lets.letsId,
     lets.network,
     lets.membershipTokenId,
@@ -98,6 +110,8 @@ export function trackLetsOnChain(db: Db, lets: LetsOnChain): void {
     'managementTree' in lets ? lets.managementTree : null,
     'publicTokenTree' in lets ? lets.publicTokenTree : null,
     lets.startHeight,
+    lets.contractVersion ?? 1,
+    lets.catchUp ? lets.startHeight - 1 : null,
   );
 }
 
@@ -196,10 +210,10 @@ export function markSpent(db: Db, boxId: HexId, spentBy: HexId, height: number):
   statements(db).spendBox.run(spentBy, height, boxId);
 }
 
-/** Where a transaction sits on chain: its block, and its index among that block's transactions. */
+/** Where a transaction sits on chain: its block's height and time, and its index among that block's transactions. */
 export interface TransactionPlace {
   transactionId: HexId;
-  header: ChainHeader;
+  header: Pick<ChainHeader, 'height' | 'timestamp'>;
   position: number;
 }
 
@@ -222,6 +236,10 @@ export function rollbackAbove(db: Db, height: number): void {
   db.prepare('DELETE FROM box_rows WHERE created_height > ?').run(height);
   db.prepare('UPDATE box_rows SET spent_by = NULL, spent_height = NULL WHERE spent_height > ?').run(height);
   db.prepare('DELETE FROM blocks WHERE height > ?').run(height);
+  // A LETS still being caught up lost what it had read above `height` too. Back to nothing, every LETS is read from its
+  // start again as a newly followed one is, through the index where the chain has one.
+  if (height === 0) db.prepare('UPDATE lets_chain SET caught_up_to = start_height - 1, catch_up_cursor = NULL').run();
+  else db.prepare('UPDATE lets_chain SET caught_up_to = max(start_height - 1, ?), catch_up_cursor = NULL WHERE caught_up_to > ?').run(height, height);
   // Placeholders are derived from the chain like the entries; named profiles are the treasurer's and always stay.
   db.prepare(
     `DELETE FROM member_profiles WHERE named = 0 AND NOT EXISTS (
@@ -243,6 +261,9 @@ export function moveMirrorTo(db: Db, network: Network): void {
   rollbackAbove(db, 0);
   db.prepare('INSERT INTO mirror_network (id, network) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET network = excluded.network').run(network);
 }
+
+/** ARCHITECTURE.md: keep at least 256 headers so any realistic reorg finds its fork point locally. */
+export const KEPT_HEADERS = 300;
 
 /** Keeps the newest `keep` headers: enough to find any fork point a real reorg can have. */
 export function pruneHeaders(db: Db, keep: number): void {

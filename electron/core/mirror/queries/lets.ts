@@ -8,10 +8,24 @@ interface LetsRow {
   name: string;
   unit: string;
   model: 'committee' | 'trustless';
+  network: LetsSummary['network'] | null;
   credit_floor: bigint;
   credit_cap: bigint | null;
   member_count: bigint;
   trial_balance: bigint;
+  committee_key: string | null;
+  committee_signer: LetsSummary['committeeSigner'];
+  catching_up: bigint;
+  catch_up_paused: bigint | null;
+}
+
+/**
+ * The condition that a LETS's chain row (alias `chain`) is of the network the mirror is on (migration 011), or that the
+ * LETS has none: a LETS of another network has no chain data here, and is neither listed, offered nor printed (with
+ * another network's addresses) until the app is back on its network.
+ */
+export function onTheMirroredNetwork(chain: string): string {
+  return `(${chain}.network IS NULL OR ${chain}.network = coalesce((SELECT network FROM mirror_network), ${chain}.network))`;
 }
 
 /**
@@ -22,12 +36,16 @@ interface LetsRow {
 export function listLets(db: Db): LetsSummary[] {
   const rows = db
     .prepare(
-      `SELECT l.id, l.name, l.unit, l.model, l.credit_floor, l.credit_cap,
-         count(b.box_id) AS member_count, coalesce(sum(b.balance), 0) AS trial_balance
+      `SELECT l.id, l.name, l.unit, l.model, c.network, l.credit_floor, l.credit_cap,
+         count(b.box_id) AS member_count, coalesce(sum(b.balance), 0) AS trial_balance,
+         (SELECT m.owner_key FROM boxes m WHERE m.lets_id = l.id AND m.kind = 'management' AND m.spent_by IS NULL) AS committee_key,
+         (SELECT k.signer FROM own_key_paths k, boxes m WHERE m.lets_id = l.id AND m.kind = 'management' AND m.spent_by IS NULL
+            AND k.public_key = m.owner_key ORDER BY k.signer = 'demo-key' LIMIT 1) AS committee_signer,
+         c.caught_up_to IS NOT NULL AS catching_up, c.catch_up_paused = 1 AS catch_up_paused
        FROM lets l
        LEFT JOIN lets_chain c ON c.lets_id = l.id
        LEFT JOIN boxes b ON b.lets_id = l.id AND b.kind = 'account' AND b.spent_by IS NULL
-       WHERE c.network IS NULL OR c.network = coalesce((SELECT network FROM mirror_network), c.network)
+       WHERE ${onTheMirroredNetwork('c')}
        GROUP BY l.id ORDER BY l.model = 'trustless', l.name`,
     )
     .all() as LetsRow[];
@@ -36,10 +54,15 @@ export function listLets(db: Db): LetsSummary[] {
     name: row.name,
     unit: row.unit,
     model: row.model,
+    network: row.network ?? 'devnet',
     creditFloor: row.credit_floor,
     creditCap: row.credit_cap,
     memberCount: Number(row.member_count),
     trialBalance: row.trial_balance,
+    committeeKey: row.committee_key,
+    committeeSigner: row.committee_signer,
+    // How far it has come is known to the running catch-up, which the handler asks (app/handlers/member-handlers.ts).
+    catchUp: row.catching_up === 1n ? { phase: 'blocks', done: null, total: null, secondsLeft: null, paused: row.catch_up_paused === 1n } : null,
   }));
 }
 

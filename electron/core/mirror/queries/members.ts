@@ -2,6 +2,7 @@ import type { MemberSort, SortDirection } from '../../api/calls/member-types';
 import type { MemberSummary, MembershipState } from '../../api/types';
 import { AppError } from '../../errors/app-error';
 import type { Db } from '../database';
+import { onTheMirroredNetwork } from './lets';
 import { collateralOf } from './trustless';
 
 export interface MemberQuery {
@@ -40,6 +41,9 @@ const MEMBER_SELECT = `SELECT p.id, p.lets_id, p.name, p.contact, p.notes, p.own
   JOIN lets l ON l.id = p.lets_id
   LEFT JOIN boxes b ON b.lets_id = p.lets_id AND b.owner_key = p.owner_key AND b.kind = 'account' AND b.spent_by IS NULL`;
 
+/** Members of LETS on the network the mirror is on (see onTheMirroredNetwork). */
+const OF_THE_MIRRORED_NETWORK = `NOT EXISTS (SELECT 1 FROM lets_chain c WHERE c.lets_id = p.lets_id AND NOT ${onTheMirroredNetwork('c')})`;
+
 /** Sort keys are chosen from this list, never spliced from input. Members without a value sort last either way. */
 const ORDER_BY: Record<MemberSort, (dir: string) => string> = {
   name: (dir) => `p.name COLLATE NOCASE ${dir}, p.id ${dir}`,
@@ -73,7 +77,7 @@ function selectMembers(db: Db, query: MemberQuery): MemberRow[] {
   return db
     .prepare(
       `${MEMBER_SELECT}
-       WHERE (:letsId IS NULL OR p.lets_id = :letsId) AND (p.name LIKE :pattern ESCAPE '\\' OR p.contact LIKE :pattern ESCAPE '\\')
+       WHERE (:letsId IS NULL OR p.lets_id = :letsId) AND ${OF_THE_MIRRORED_NETWORK} AND (p.name LIKE :pattern ESCAPE '\\' OR p.contact LIKE :pattern ESCAPE '\\')
        ORDER BY ${ORDER_BY[sort](direction === 'desc' ? 'DESC' : 'ASC')}`,
     )
     .all({ pattern, letsId }) as MemberRow[];

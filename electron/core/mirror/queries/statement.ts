@@ -1,6 +1,7 @@
 import type { MemberHistoryRow } from '../../api/calls/member-types';
 import type { MemberStatement } from '../../api/calls/statement-types';
 import type { Db } from '../database';
+import { onTheMirroredNetwork } from './lets';
 
 /*
  * What a member statement reads from the mirror: the LETS and member, the member's ledger entries up to the end of
@@ -14,7 +15,7 @@ export function statementLets(db: Db, letsId: number): StatementLetsRow | undefi
   const row = db
     .prepare(
       `SELECT l.id, l.name, l.unit, l.lets_token_id, l.model, l.credit_floor, l.credit_cap, c.membership_token_id
-       FROM lets l LEFT JOIN lets_chain c ON c.lets_id = l.id WHERE l.id = ?`,
+       FROM lets l LEFT JOIN lets_chain c ON c.lets_id = l.id WHERE l.id = ? AND ${onTheMirroredNetwork('c')}`,
     )
     .get(letsId) as
     | {

@@ -1,9 +1,9 @@
-import type { ChainHeader, ChainSource, ChainTip, ChainTransaction, HexId } from '../../chain/chain-source';
+import type { ChainSource, ChainTip } from '../../chain/chain-source';
 import { AppError } from '../../errors/app-error';
 import type { Db } from '../database';
 import {
   insertBlock,
-  insertClosingEntry,
+  KEPT_HEADERS,
   loadTracked,
   mirroredNetwork,
   moveMirrorTo,
@@ -13,20 +13,21 @@ import {
   storedHeaderIdAt,
   storedTip,
 } from '../queries/chain-store';
-import { decodeLetsParameters } from '../../contracts/registers';
-import { refreshLetsParameters } from '../queries/lets';
-import { awaitingInclusion, markIncluded, reopenAbove } from '../queries/outbox';
-import { BoxBatch } from './box-batch';
-import { classifyTransaction } from './classify-transaction';
+import { reopenAbove } from '../queries/outbox';
+import { fetchBlocks, heightsBetween, linkedPrefix, type FetchedBlock } from './block-fetch';
+import { createCatchUp, type CatchUp } from './catch-up';
+import { ChainWriter } from './chain-writer';
 
-/** ARCHITECTURE.md: keep at least 256 headers so any realistic reorg finds its fork point locally. */
-export const KEPT_HEADERS = 300;
 
 export interface SyncOptions {
   /** Blocks fetched concurrently and applied in one SQLite transaction. */
   batchSize?: number;
   /** Called after each batch is committed, with the mirror's new height (progress, tests that kill mid-sync). */
   onBatchApplied?: (height: number) => void;
+  /** Catches up newly followed LETS (catch-up.ts); without one they are read block by block, to the end. */
+  catchUp?: CatchUp;
+  /** How long the catch-up may work in this round before the block-by-block sync of the others has its turn. */
+  catchUpBudgetMs?: number;
 }
 
 export interface SyncResult {
@@ -39,43 +40,8 @@ export interface SyncResult {
   rolledBack: number;
   /** Differences found between a LETS's local record and its parameters on chain (see refreshLetsParameters). */
   warnings: string[];
-}
-
-interface FetchedBlock {
-  header: ChainHeader;
-  transactions: ChainTransaction[];
-}
-
-async function fetchHeader(source: ChainSource, height: number): Promise<ChainHeader | undefined> {
-  const [headerId] = await source.headerIdsAt(height);
-  if (!headerId) return undefined;
-  const header = await source.header(headerId);
-  if (header.id !== headerId) throw new AppError('chain-response-invalid', `The chain answered for block ${headerId} with another block.`, 'Check the node; the mirror was not changed.');
-  return header;
-}
-
-/** The best chain's headers at `heights` (consecutive), in one request where the source can serve a range. */
-async function fetchHeaders(source: ChainSource, heights: readonly number[]): Promise<(ChainHeader | undefined)[]> {
-  const first = heights[0];
-  const last = heights.at(-1);
-  const ranged = source.headerRange && first !== undefined && last !== undefined ? await source.headerRange(first, last) : [];
-  const byHeight = new Map(ranged.map((h) => [h.height, h]));
-  return Promise.all(heights.map((height) => byHeight.get(height) ?? fetchHeader(source, height)));
-}
-
-async function fetchBlocks(source: ChainSource, heights: readonly number[]): Promise<FetchedBlock[]> {
-  const headers = await fetchHeaders(source, heights);
-  const blocks = await Promise.all(
-    heights.map(async (height, i) => {
-      const header = headers[i];
-      if (!header) return undefined;
-      if (header.height !== height) {
-        throw new AppError('chain-response-invalid', `The chain answered for height ${height} with a block of another height.`, 'Check the node; the mirror was not changed.');
-      }
-      return { header, transactions: await source.blockTransactions(header.id) };
-    }),
-  );
-  return blocks.filter((b): b is FetchedBlock => b !== undefined);
+  /** A newly followed LETS is still being caught up (its progress: CatchUp.reports). */
+  catchingUp: boolean;
 }
 
 /** The highest height where the mirror and the chain agree; everything above it is on a dead branch. */
@@ -96,41 +62,22 @@ async function findForkPoint(db: Db, source: ChainSource, from: number): Promise
 }
 
 /** Applies blocks in one SQLite transaction; returns the warnings of any LETS whose parameters on chain differ. */
-function applyBlocks(db: Db, blocks: FetchedBlock[], { tracked, letsTokenIds }: ReturnType<typeof loadTracked>, network: Network): string[] {
-  const warnings: string[] = [];
-  db.transaction(() => {
-    const ownWaiting = awaitingInclusion(db, network);
-    const boxes = new BoxBatch(db);
+function applyBlocks(db: Db, blocks: FetchedBlock[], following: ReturnType<typeof loadTracked>, network: Network): string[] {
+  return db.transaction(() => {
+    const writer = new ChainWriter(db, following, network);
     for (const { header, transactions } of blocks) {
       insertBlock(db, header);
-      for (const [position, tx] of transactions.entries()) {
-        const effects = classifyTransaction(tx, tracked, letsTokenIds, (boxId) => boxes.find(boxId));
-        for (const boxId of effects.spent) boxes.spend(boxId, tx.id, header.height);
-        for (const box of effects.created) {
-          boxes.create(box, header.height);
-          // The management box (committee) and the public token box (trustless) both state the LETS in R5–R8.
-          if (box.kind !== 'account') {
-            const parameters = decodeLetsParameters(box.box.additionalRegisters);
-            const warning = parameters && refreshLetsParameters(db, box.letsId, parameters);
-            if (warning) warnings.push(warning);
-          }
-        }
-        for (const entry of effects.entries) {
-          const place = { transactionId: tx.id, header, position };
-          if (entry.boxId === null) insertClosingEntry(db, entry, place);
-          else boxes.addEntry(entry.boxId, { entry, place });
-        }
-        if (ownWaiting.has(tx.id)) markIncluded(db, tx.id, header.height);
-      }
+      for (const [position, tx] of transactions.entries()) writer.apply(tx, header, position);
     }
-    boxes.write();
+    const warnings = writer.finish();
     pruneHeaders(db, KEPT_HEADERS);
+    return warnings;
   })();
-  return warnings;
 }
 
 /**
- * Brings the mirror up to the chain's tip, block by block. Each batch must chain by parent id onto the stored tip
+ * Brings the mirror up to the chain's tip: newly followed LETS are caught up first (as far as the budget allows), then
+ * every LETS that is caught up is read block by block. Each batch must chain by parent id onto the stored tip
  * and is written in one SQLite transaction, so a crash at any point leaves the mirror at a block boundary and the
  * next run continues from there. When the stored tip is no longer on the chain, the mirror rolls back to the fork
  * point (one transaction) and carries on along the new branch.
@@ -140,11 +87,12 @@ export async function syncOnce(db: Db, source: ChainSource, options: SyncOptions
   const chainTip = await source.tip();
   const { network } = chainTip;
   if (mirroredNetwork(db) !== network) db.transaction(() => moveMirrorTo(db, network))();
+  const catchingUp = await (options.catchUp ?? createCatchUp({ batchSize })).step(db, source, chainTip, options.catchUpBudgetMs);
   const following = loadTracked(db, network);
   const { tracked } = following;
-  const result: SyncResult = { height: storedTip(db)?.height ?? 0, chainTip, appliedBlocks: 0, rolledBack: 0, warnings: [] };
+  const result: SyncResult = { height: storedTip(db)?.height ?? 0, chainTip, appliedBlocks: 0, rolledBack: 0, warnings: [], catchingUp };
   // No LETS lives on this network: there is nothing to follow, so the mirror is as far as it needs to be.
-  if (tracked.length === 0) return { ...result, height: chainTip.height };
+  if (tracked.length === 0) return { ...result, height: catchingUp ? result.height : chainTip.height };
   const firstHeight = Math.min(...tracked.map((t) => t.startHeight));
   const batchFrom = (next: number) => heightsBetween(next, Math.min(chainTip.height, next + batchSize - 1));
   let ahead: Prefetched | undefined;
@@ -196,20 +144,4 @@ function prefetch(source: ChainSource, heights: number[]): Prefetched | undefine
   const from = heights[0];
   if (from === undefined) return undefined;
   return { from, blocks: fetchBlocks(source, heights).catch(() => undefined) };
-}
-
-function heightsBetween(from: number, to: number): number[] {
-  return Array.from({ length: to - from + 1 }, (_, i) => from + i);
-}
-
-/** The leading blocks that chain onto `parent` and onto each other; a break means the chain moved mid-fetch. */
-function linkedPrefix(blocks: FetchedBlock[], parent: HexId | undefined): FetchedBlock[] {
-  const linked: FetchedBlock[] = [];
-  let expected = parent;
-  for (const block of blocks) {
-    if (expected !== undefined && block.header.parentId !== expected) break;
-    linked.push(block);
-    expected = block.header.id;
-  }
-  return linked;
 }

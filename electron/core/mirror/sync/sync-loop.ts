@@ -1,8 +1,9 @@
-import { nodeIsCatchingUp, type ChainSource } from '../../chain/chain-source';
+import { nodeIsCatchingUp, type ChainSource, type ChainTip } from '../../chain/chain-source';
 import { retryDelayMs } from '../../chain/backoff';
 import type { ConnectionTracker } from '../../chain/connection-status';
 import type { Db } from '../database';
 import { DEFAULT_DROP_UNSEEN_AFTER_POLLS, reconcileOutbox } from '../queries/outbox';
+import { describeCatchUp, type CatchUp } from './catch-up';
 import { syncOnce } from './mirror-sync';
 
 export interface SyncLoopOptions {
@@ -17,6 +18,8 @@ export interface SyncLoopOptions {
   dropUnseenAfterPolls?: number;
   /** Called after every successful round (e.g. to tell the UI the ledger changed). */
   onSynced?: () => void;
+  /** Catches up newly followed LETS, through the source's index where it has one. */
+  catchUp?: CatchUp;
 }
 
 export interface SyncLoop {
@@ -28,14 +31,24 @@ export interface SyncLoop {
 export interface PollOptions {
   confirmations: number;
   dropUnseenAfterPolls?: number;
+  catchUp?: CatchUp;
 }
 
 export interface PollResult {
+  network: ChainTip['network'];
   mirrorHeight: number;
   nodeHeight: number;
   headersHeight?: number;
   nodeCatchingUp: boolean;
+  /** A newly followed LETS is still being caught up: the next round comes at once. */
+  catchingUp: boolean;
 }
+
+/**
+ * How long one round may spend catching up a newly followed LETS before the LETS already followed get their new
+ * blocks and the outbox its news: a catch-up of years of history goes on over many rounds.
+ */
+export const CATCH_UP_SLICE_MS = 2_000;
 
 /**
  * One round of the loop: sync the mirror, then move the outbox along with what the mempool and the new blocks show.
@@ -43,7 +56,7 @@ export interface PollResult {
  * the chain: the round says so, and the outbox calls nothing dropped on its word.
  */
 export async function pollOnce(db: Db, source: ChainSource, options: PollOptions): Promise<PollResult> {
-  const result = await syncOnce(db, source);
+  const result = await syncOnce(db, source, { catchUp: options.catchUp, catchUpBudgetMs: CATCH_UP_SLICE_MS });
   const mempool = await source.mempool();
   const { chainTip } = result;
   const nodeCatchingUp = nodeIsCatchingUp(chainTip);
@@ -52,7 +65,7 @@ export async function pollOnce(db: Db, source: ChainSource, options: PollOptions
     dropUnseenAfterPolls: options.dropUnseenAfterPolls ?? DEFAULT_DROP_UNSEEN_AFTER_POLLS,
     nodeCatchingUp,
   });
-  const poll: PollResult = { mirrorHeight: result.height, nodeHeight: chainTip.height, nodeCatchingUp };
+  const poll: PollResult = { network: chainTip.network, mirrorHeight: result.height, nodeHeight: chainTip.height, nodeCatchingUp, catchingUp: result.catchingUp };
   if (chainTip.headersHeight !== undefined) poll.headersHeight = chainTip.headersHeight;
   return poll;
 }
@@ -73,10 +86,11 @@ export function startSyncLoop(options: SyncLoopOptions): SyncLoop {
   async function round(): Promise<number> {
     try {
       const poll = await pollOnce(db, source, options);
-      tracker.progressed(poll.mirrorHeight, poll.nodeHeight, poll.headersHeight);
+      const reading = options.catchUp?.reports(db, poll.network).find((r) => !r.paused);
+      tracker.progressed(poll.mirrorHeight, poll.nodeHeight, poll.headersHeight, reading && describeCatchUp(reading));
       failures = 0;
       options.onSynced?.();
-      return options.intervalMs;
+      return poll.catchingUp ? 0 : options.intervalMs;
     } catch (error) {
       failures += 1;
       const wait = retryDelayMs(failures, options.intervalMs, Math.random);

@@ -125,6 +125,12 @@ export function Enrolment() {
 
   return (
     <div className="enrolment">
+      {lets.committeeSigner === null && (
+        <p className="notice settings-warning" role="note">
+          No signer of this computer is known to hold the committee key of {lets.name}: enrolments need the committee’s Ledger. On the dashboard, look
+          for the key on your Ledger; otherwise this computer follows {lets.name} read-only.
+        </p>
+      )}
       <NewMemberForm
         letsId={lets.id}
         onAdded={(id) => {

@@ -1,9 +1,9 @@
-import type { RuleText } from '../../../../electron/core/api/calls/member-types';
+import type { LetsRules, RuleText } from '../../../../electron/core/api/calls/member-types';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
 import { useCall } from '../../hooks/use-call';
 
-function RuleList({ title, rules }: { title: string; rules: RuleText[] }) {
+export function RuleList({ title, rules }: { title: string; rules: RuleText[] }) {
   return (
     <div>
       <h4>{title}</h4>
@@ -27,7 +27,11 @@ export function ChainRules({ letsId }: { letsId: number }) {
   if (state.status === 'loading') return <Loading what="the rules" />;
   if (state.status === 'failed') return <ErrorNotice error={state.error} />;
   const rules = state.value.find((r) => r.letsId === letsId);
-  if (!rules) return null;
+  return rules ? <RulesOf rules={rules} /> : null;
+}
+
+/** The two lists side by side: what the chain enforces, what only the app and its people keep. */
+export function RulesOf({ rules }: { rules: Pick<LetsRules, 'enforcedByChain' | 'keptByApp'> }) {
   return (
     <div className="settings-rules">
       <RuleList title="Enforced by the chain" rules={rules.enforcedByChain} />

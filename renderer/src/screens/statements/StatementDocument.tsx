@@ -4,6 +4,7 @@ import { formatAmount, formatErg } from '../../../../electron/core/lets/amount';
 import { QrCode } from '../../components/QrCode';
 import type { PdfPageSize } from '../../api/pdf';
 import { localDate, periodDates } from '../../../../electron/core/api/calls/statement-period';
+import { networkName } from '../../../../electron/core/api/network-names';
 
 const money = (amount: bigint) => formatAmount(amount);
 const blankIfZero = (amount: bigint) => (amount === 0n ? '' : formatAmount(amount));
@@ -90,7 +91,7 @@ function ChainReferences({ statement }: { statement: MemberStatement }) {
         </div>
       </div>
       <dl className="statement-refs">
-        <Fact term="Network">{chain.network ?? 'not connected'}</Fact>
+        <Fact term="Network">{chain.network ? networkName(chain.network) : 'not connected'}</Fact>
         <Fact term="LETS id token">{statement.lets.tokenId}</Fact>
         {statement.lets.membershipTokenId && <Fact term="Membership token">{statement.lets.membershipTokenId}</Fact>}
         {chain.closingBox && (
@@ -135,6 +136,7 @@ export function StatementDocument({ statement, pageSize, timeZone }: { statement
         <div>
           <p className="statement-org">{lets.name}</p>
           <p>Unit: {lets.unit}</p>
+          {statement.chain.network && <p className="statement-network">Ledger kept on {networkName(statement.chain.network)}</p>}
         </div>
         <div className="statement-title">
           <h2>Member statement</h2>

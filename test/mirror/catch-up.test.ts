@@ -1,0 +1,136 @@
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ChainIndex } from '../../electron/core/chain/chain-index';
+import type { ChainSource } from '../../electron/core/chain/chain-source';
+import { createNodeClient } from '../../electron/core/chain/node-client';
+import { createNodeIndex } from '../../electron/core/chain/node-index';
+import type { DevnetChain } from '../../electron/core/devnet/devnet-chain';
+import type { DemoLets } from '../../electron/core/devnet/demo-lets';
+import { serveDevnet, type DevnetServer } from '../../electron/core/devnet/devnet-server';
+import { findLets, followFoundLets } from '../../electron/core/following/follow-lets';
+import { openDatabase, type Db } from '../../electron/core/mirror/database';
+import { pendingLets, setCatchUpPaused } from '../../electron/core/mirror/queries/catch-up-state';
+import { createCatchUp } from '../../electron/core/mirror/sync/catch-up';
+import { syncOnce } from '../../electron/core/mirror/sync/mirror-sync';
+import { aLateLetsChain } from '../helpers/late-lets';
+import { aMirrorFollowing, dumpMirror } from '../helpers/mirror-fixtures';
+import { tempDir } from '../helpers/temp-dir';
+
+/**
+ * A LETS followed long after it was founded: its history is caught up through the node's index (only its own
+ * transactions), or block by block on a node without the index, and either way the mirror ends exactly as a sync that
+ * followed the LETS block by block from its genesis. The chain: genesis, 600 trades, 350 empty blocks, 60 more trades,
+ * so the index covers most of it and the last 300 blocks (where a reorganisation may still happen) are read as blocks.
+ */
+describe('catching up a LETS followed late', () => {
+  let chain: DevnetChain;
+  let demo: DemoLets;
+  let withIndex: DevnetServer;
+  let withoutIndex: DevnetServer;
+
+  beforeAll(async () => {
+    ({ chain, demo } = await aLateLetsChain({ trades: 600, emptyBlocks: 350, laterTrades: 60, seed: 3 }));
+    withIndex = await serveDevnet(chain);
+    withoutIndex = await serveDevnet(chain, 0, { extraIndex: false });
+  }, 120_000);
+
+  afterAll(async () => {
+    await withIndex?.close();
+    await withoutIndex?.close();
+  });
+
+  const link = (startHeight: number | null = null) => ({ network: 'devnet' as const, letsId: demo.lets.letsId, startHeight });
+
+  function counting(source: ChainSource): { source: ChainSource; blocksRead: () => number } {
+    let blocks = 0;
+    return {
+      source: new Proxy(source, {
+        get(target, property, receiver) {
+          if (property === 'blockTransactions') return (id: string) => (blocks++, target.blockTransactions(id));
+          const value: unknown = Reflect.get(target, property, receiver);
+          return typeof value === 'function' ? value.bind(target) : value;
+        },
+      }),
+      blocksRead: () => blocks,
+    };
+  }
+
+  async function followed(server: DevnetServer, startHeight: number | null): Promise<{ db: Db; source: ChainSource; index: ChainIndex }> {
+    const db = openDatabase(join(tempDir(), 'mirror.sqlite'));
+    const source = createNodeClient({ baseUrl: server.url, expectedNetwork: 'devnet' });
+    const index = createNodeIndex({ baseUrl: server.url, network: 'devnet' });
+    followFoundLets(db, await findLets({ source, index }, link(startHeight)));
+    return { db, source, index };
+  }
+
+  async function reference(): Promise<unknown> {
+    const { db } = aMirrorFollowing(demo);
+    await syncOnce(db, chain);
+    return dumpMirror(db);
+  }
+
+  it('reads the history through the index and the last blocks one by one, and ends with the mirror of a block-by-block sync', async () => {
+    const { db, source, index } = await followed(withIndex, null);
+    expect(pendingLets(db, 'devnet').map((p) => p.caughtUpTo)).toEqual([demo.genesisHeight - 1]);
+    const counted = counting(source);
+    const result = await syncOnce(db, counted.source, { catchUp: createCatchUp({ index, pageSize: 100 }) });
+    expect(result.catchingUp).toBe(false);
+    expect(pendingLets(db, 'devnet')).toEqual([]);
+    expect(dumpMirror(db)).toEqual(await reference());
+    // Only the blocks no reorganisation can reach any more came through the index.
+    expect(counted.blocksRead()).toBeLessThanOrEqual(300);
+  });
+
+  it('finds the LETS from its link’s start height on a node without the index, reads it block by block, and ends the same', async () => {
+    const { db, source, index } = await followed(withoutIndex, demo.genesisHeight);
+    expect(await index.indexedHeight()).toBeNull();
+    await syncOnce(db, source, { catchUp: createCatchUp({ index }) });
+    expect(dumpMirror(db)).toEqual(await reference());
+  });
+
+  it('carries on where it stopped when the app is closed after every step, and ends the same', async () => {
+    const first = await followed(withIndex, null);
+    const file = first.db.name;
+    first.db.close();
+    const heights: number[] = [];
+    for (let restarts = 0; ; restarts++) {
+      expect(restarts).toBeLessThan(200);
+      const db = openDatabase(file);
+      // A new process each time: nothing is remembered but what the mirror holds.
+      const catchUp = createCatchUp({ index: first.index, pageSize: 25, onApplied: (_, height) => heights.push(height) });
+      const more = await catchUp.step(db, first.source, await first.source.tip(), 0);
+      db.close();
+      if (!more) break;
+    }
+    expect(heights.length).toBeGreaterThan(5);
+    expect(heights).toEqual([...heights].sort((a, b) => a - b));
+    const db = openDatabase(file);
+    await syncOnce(db, first.source);
+    expect(dumpMirror(db)).toEqual(await reference());
+  });
+
+  it('does nothing while paused, and carries on when resumed', async () => {
+    const { db, source, index } = await followed(withIndex, null);
+    const [pending] = pendingLets(db, 'devnet');
+    setCatchUpPaused(db, pending?.tracked.letsId ?? 0, true);
+    const catchUp = createCatchUp({ index });
+    expect(await catchUp.step(db, source, await source.tip())).toBe(false);
+    expect(pendingLets(db, 'devnet').map((p) => [p.caughtUpTo, p.paused])).toEqual([[demo.genesisHeight - 1, true]]);
+    expect(catchUp.reports(db, 'devnet')).toMatchObject([{ paused: true, name: 'Late LETS' }]);
+    setCatchUpPaused(db, pending?.tracked.letsId ?? 0, false);
+    await syncOnce(db, source, { catchUp });
+    expect(dumpMirror(db)).toEqual(await reference());
+  });
+
+  it('reports how far it has come and how long it will take', async () => {
+    const { db, source, index } = await followed(withIndex, null);
+    let clock = 0;
+    const catchUp = createCatchUp({ index, pageSize: 50, now: () => (clock += 1_000) });
+    expect(await catchUp.step(db, source, await source.tip(), 3_000)).toBe(true);
+    const [report] = catchUp.reports(db, 'devnet');
+    expect(report).toMatchObject({ name: 'Late LETS', phase: 'index', paused: false });
+    expect(report?.done).toBeGreaterThan(0);
+    expect(report?.total).toBeGreaterThan(report?.done ?? 0);
+    expect(report?.secondsLeft).toBeGreaterThan(0);
+  });
+});
