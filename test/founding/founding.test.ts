@@ -20,6 +20,8 @@ describe('founding a LETS on testnet with a Ledger', () => {
   let server: DevnetServer;
   let usb: EmulatedUsb;
   let databasePath: string;
+  /** The founded LETS's link, as "Share this LETS" gave it. */
+  let sharedLink = '';
   const open: Core[] = [];
 
   async function startCore(path: string): Promise<Core> {
@@ -106,6 +108,7 @@ describe('founding a LETS on testnet with a Ledger', () => {
     // Another computer follows the LETS from its link and sees the same.
     const { link } = await second.handlers['lets.share']({ letsId: lets?.id ?? 0 });
     expect(link).toMatch(/^ergo-lets:testnet\/[0-9a-f]{64}@\d+$/);
+    sharedLink = link;
     const other = await startCore(join(tempDir(), 'other.sqlite'));
     const preview = await other.handlers['follow.find']({ link });
     expect(preview).toMatchObject({ name: 'Testnet LETS', model: 'committee', members: 1, capacity: 50, committeeKey: view.publicKey, readVia: 'index', alreadyFollowed: false });
@@ -116,7 +119,7 @@ describe('founding a LETS on testnet with a Ledger', () => {
     expect(await other.handlers['lets.checkCommitteeKey']({ letsId: followed?.id ?? 0 })).toMatchObject({ held: false });
   });
 
-  it('does not found a LETS on mainnet, and refuses a LETS choice the chain could not hold', async () => {
+  it('does not found a LETS on mainnet, asks once before following one there, and refuses a LETS choice the chain could not hold', async () => {
     const core = await startCore(join(tempDir(), 'third.sqlite'));
     await expect(async () => core.handlers['founding.plan']({ ...choice, floor: 'lots' })).rejects.toThrow('The credit floor "lots" is not an amount.');
     await expect(async () => core.handlers['founding.plan']({ ...choice, model: 'trustless' })).rejects.toThrow('A trustless LETS needs its collateral terms.');
@@ -128,6 +131,15 @@ describe('founding a LETS on testnet with a Ledger', () => {
         'The app does not found a LETS on mainnet yet: the contracts of this version cannot renew a box against Ergo’s storage rent',
       );
       expect(await core.handlers['founding.current']({})).toBeNull();
+
+      // Following the LETS this chain holds (served here as mainnet) waits for the treasurer's one confirmation.
+      const link = sharedLink.replace('ergo-lets:testnet/', 'ergo-lets:mainnet/');
+      expect(await core.handlers['follow.find']({ link })).toMatchObject({ name: 'Testnet LETS', network: 'mainnet' });
+      await expect(core.handlers['follow.start']({ link })).rejects.toMatchObject({ code: 'mainnet-unconfirmed', message: expect.stringContaining('This is Ergo mainnet') });
+      expect(await core.handlers['lets.list']({})).toEqual([]);
+      await core.handlers['settings.update']({ mainnetConfirmed: true });
+      await core.handlers['follow.start']({ link });
+      expect((await core.handlers['lets.list']({})).map((l) => [l.name, l.network])).toEqual([['Testnet LETS', 'mainnet']]);
     } finally {
       await mainnet.close();
     }

@@ -5,11 +5,13 @@ import type { ChainSource } from '../../electron/core/chain/chain-source';
 import { createNodeClient } from '../../electron/core/chain/node-client';
 import { createNodeIndex } from '../../electron/core/chain/node-index';
 import type { DevnetChain } from '../../electron/core/devnet/devnet-chain';
-import type { DemoLets } from '../../electron/core/devnet/demo-lets';
+import { foundLets, type DemoLets } from '../../electron/core/devnet/demo-lets';
 import { serveDevnet, type DevnetServer } from '../../electron/core/devnet/devnet-server';
 import { findLets, followFoundLets } from '../../electron/core/following/follow-lets';
 import { openDatabase, type Db } from '../../electron/core/mirror/database';
 import { pendingLets, setCatchUpPaused } from '../../electron/core/mirror/queries/catch-up-state';
+import { storedTip, trackLetsOnChain } from '../../electron/core/mirror/queries/chain-store';
+import { addLets } from '../../electron/core/mirror/queries/lets';
 import { createCatchUp } from '../../electron/core/mirror/sync/catch-up';
 import { syncOnce } from '../../electron/core/mirror/sync/mirror-sync';
 import { aLateLetsChain } from '../helpers/late-lets';
@@ -61,6 +63,12 @@ describe('catching up a LETS followed late', () => {
     const index = createNodeIndex({ baseUrl: server.url, network: 'devnet' });
     followFoundLets(db, await findLets({ source, index }, link(startHeight)));
     return { db, source, index };
+  }
+
+  /** Follows `lets` from its genesis, block by block, as a mirror that had it from the start. */
+  function trackLate(db: Db, lets: DemoLets): void {
+    const letsId = addLets(db, { letsTokenId: lets.lets.letsId, name: lets.lets.name, unit: lets.lets.unit, model: 'committee', creditFloor: lets.lets.floor, creditCap: lets.lets.cap });
+    trackLetsOnChain(db, { letsId, network: 'devnet', membershipTokenId: lets.lets.membershipTokenId, accountTree: lets.accountTree, managementTree: lets.managementTree, startHeight: lets.genesisHeight });
   }
 
   async function reference(): Promise<unknown> {
@@ -132,5 +140,33 @@ describe('catching up a LETS followed late', () => {
     expect(report?.done).toBeGreaterThan(0);
     expect(report?.total).toBeGreaterThan(report?.done ?? 0);
     expect(report?.secondsLeft).toBeGreaterThan(0);
+  });
+
+  // Last: it founds another LETS on the shared chain.
+  it('catches a LETS up to the tip of a mirror that already follows another, and both end as if followed from their genesis', async () => {
+    // A second LETS, founded at the end of the chain, is followed already: the mirror stands at the tip.
+    const { demo: young } = await foundLets(chain, { parameters: { name: 'Young LETS', unit: 'EUR-LETS', floor: -50_00n, cap: null }, memberNames: ['Eva', 'Fin'] });
+    const server = await serveDevnet(chain);
+    try {
+      const source = createNodeClient({ baseUrl: server.url, expectedNetwork: 'devnet' });
+      const index = createNodeIndex({ baseUrl: server.url, network: 'devnet' });
+      const { db } = aMirrorFollowing(young);
+      await syncOnce(db, source);
+      expect(storedTip(db)?.height).toBe(chain.height);
+      followFoundLets(db, await findLets({ source, index }, link()));
+      await syncOnce(db, source, { catchUp: createCatchUp({ index }) });
+
+      const both = aMirrorFollowing(young);
+      trackLate(both.db, demo);
+      await syncOnce(both.db, chain);
+      // The headers kept differ (the young LETS's mirror started near the tip); what was read of both LETS does not.
+      const read = (mirror: Db) => {
+        const { boxes, entries } = dumpMirror(mirror) as Record<string, unknown>;
+        return { boxes, entries };
+      };
+      expect(read(db)).toEqual(read(both.db));
+    } finally {
+      await server.close();
+    }
   });
 });
