@@ -23,6 +23,8 @@ export interface FoundLets {
   poolNow: bigint | null;
   /** Membership tokens minted: the member capacity + 1. */
   minted: bigint;
+  /** How it was found, and how its history will be read: through the index, or block by block from its genesis. */
+  readVia: 'index' | 'blocks';
 }
 
 /** How many blocks after its mint the founding transaction may come; our founding sends both at once. */
@@ -96,7 +98,7 @@ export async function findLetsThroughIndex(index: ChainIndex, link: LetsLink, pr
     throw new AppError('lets-lookalike', 'The box holding this LETS id today runs other contracts than the one the LETS was founded with.', 'The app does not follow it.');
   }
   const pool = holder.assets[1]?.amount ?? 0n;
-  return { link, recognised, genesisHeight: mint.inclusionHeight, poolNow: pool, minted: birth.pool };
+  return { link, recognised, genesisHeight: mint.inclusionHeight, poolNow: pool, minted: birth.pool, readVia: 'index' };
 }
 
 /** Finds and checks a LETS by reading the blocks from its link's start height: for a node without the index. */
@@ -119,7 +121,7 @@ export async function findLetsInBlocks(source: ChainSource, link: LetsLink): Pro
     const found = transactions.find((tx) => tx.inputs.some((input) => input.boxId === link.letsId));
     if (found) {
       const birth = checkLetsBirth(link.letsId, mint, found);
-      return { link, recognised: birth.recognised, genesisHeight: link.startHeight, poolNow: null, minted: birth.pool };
+      return { link, recognised: birth.recognised, genesisHeight: link.startHeight, poolNow: null, minted: birth.pool, readVia: 'blocks' };
     }
   }
   throw new AppError(

@@ -6,8 +6,8 @@ import type { FoundLets } from './find-lets';
 import { formatLetsLink } from './lets-link';
 
 /** What the treasurer sees of a LETS found on chain before deciding to follow it. */
-export function followPreview(db: Db, found: FoundLets, readVia: FollowPreview['readVia']): FollowPreview {
-  const { recognised, link, genesisHeight, poolNow, minted } = found;
+export function followPreview(db: Db, found: FoundLets): FollowPreview {
+  const { recognised, link, genesisHeight, poolNow, minted, readVia } = found;
   const { lets } = recognised;
   const summary = { id: 0, name: lets.name, unit: lets.unit, model: recognised.model, creditFloor: lets.floor, creditCap: lets.cap };
   // One membership token always stays in the pool (management.es, public-token.es).

@@ -1,7 +1,8 @@
 import type { Amount, Box } from '@fleet-sdk/common';
+import type { ChainNetwork } from '../api/types';
 import type { HexId, SignedTransactionJson } from '../chain/chain-source';
 
-export type ChainNetwork = 'mainnet' | 'testnet' | 'devnet';
+export type { ChainNetwork };
 
 /** What building and sending the app's own transactions needs from the chain, beyond what the mirror holds. */
 export interface ChainAccess {

@@ -15,14 +15,12 @@ export function followingHandlers(ctx: CoreContext): AreaHandlers<typeof followi
   const find = async (text: string) => {
     const chain = ctx.connectedChain();
     const link = parseLetsLink(text, chain.network);
-    const found = await findLets(chain.finder, link);
-    const indexed = chain.finder.index ? await chain.finder.index.indexedHeight() : null;
-    return { chain, found, readVia: indexed === null ? ('blocks' as const) : ('index' as const) };
+    return { chain, found: await findLets(chain.finder, link) };
   };
   return {
     'follow.find': async ({ link }) => {
-      const { found, readVia } = await find(link);
-      return followPreview(ctx.db, found, readVia);
+      const { found } = await find(link);
+      return followPreview(ctx.db, found);
     },
     'follow.start': async ({ link }) => {
       requireMainnetConfirmed(ctx.db, ctx.connectedChain().network);

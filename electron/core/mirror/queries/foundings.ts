@@ -1,5 +1,5 @@
 import type { SignerChoice } from '../../api/calls/outbox-types';
-import type { ChainNetwork } from '../../operations/chain-access';
+import type { ChainNetwork } from '../../api/types';
 import type { Db } from '../database';
 
 /* The SQL of foundings (migration 014): a LETS being founded from this computer, kept across restarts. */
