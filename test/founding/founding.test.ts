@@ -145,3 +145,25 @@ describe('founding a LETS on testnet with a Ledger', () => {
     }
   });
 });
+
+describe('founding a LETS on the demo chain with the demo key', () => {
+  it('pays the founding address with demo coins, signs both genesis transactions with the demo key, and follows the LETS', { timeout: 60_000 }, async () => {
+    const core = createCore({ databasePath: join(tempDir(), 'demo.sqlite'), appVersion: 'test', syncIntervalMs: 100, blockIntervalMs: 100 });
+    try {
+      await core.startChain();
+      // The demo chain starts empty: nothing but the three ways in.
+      expect(await core.handlers['lets.list']({})).toEqual([]);
+      const choice = { model: 'trustless' as const, name: 'Demo Time Bank', unit: 'hours', floor: '20', cap: '40', capacity: 30, collateral: { minimumCollateral: '1000000000', collateralPerUnit: '1000000', lockPeriod: 720 } };
+      let view = await core.handlers['founding.start']({ ...choice, signer: 'demo-key', account: 0, index: 7 });
+      expect(view).toMatchObject({ network: 'devnet', signer: 'demo-key', perEnrolmentNanoErgs: null, collateral: { lockPeriod: 720 } });
+      await core.handlers['founding.demoCoins']({ id: view.id });
+      await expect.poll(async () => (await core.handlers['founding.get']({ id: view.id })).step === 'funding' && (await core.handlers['founding.get']({ id: view.id })).availableNanoErgs, { timeout: 20_000 }).toBe(1_000_000_000n);
+      view = await core.handlers['founding.build']({ id: view.id });
+      for (const { transactionId } of view.transactions) await core.handlers['outbox.sign']({ transactionId, signer: 'demo-key' });
+      await expect.poll(async () => (await core.handlers['founding.get']({ id: view.id })).step, { timeout: 30_000 }).toBe('done');
+      await expect.poll(async () => (await core.handlers['lets.list']({})).map((l) => [l.name, l.model, l.network]), { timeout: 10_000 }).toEqual([['Demo Time Bank', 'trustless', 'devnet']]);
+    } finally {
+      await core.close();
+    }
+  });
+});

@@ -35,6 +35,8 @@ export interface CoreOptions {
   deviceTransports?: HidTransportFactory;
   /** Pause between sync rounds; the chain source's own default unless given (tests that cannot wait 10 s). */
   syncIntervalMs?: number;
+  /** How often the demo chain mines a block while transactions wait; 5 s unless given (tests). */
+  blockIntervalMs?: number;
 }
 
 export interface Core {
@@ -60,8 +62,8 @@ export function createCore(options: CoreOptions): Core {
   let db = open();
   const startRuntime = async (settings: AppSettings): Promise<ChainRuntime> => {
     const confirmations = effectiveConfirmations(settings);
-    const { syncIntervalMs } = options;
-    if (usesDevnet(settings)) return startDevnetRuntime({ db, dataDir: dirname(databasePath), confirmations, demo: settings.demoLets, syncIntervalMs });
+    const { syncIntervalMs, blockIntervalMs } = options;
+    if (usesDevnet(settings)) return startDevnetRuntime({ db, dataDir: dirname(databasePath), confirmations, demo: settings.demoLets, syncIntervalMs, blockIntervalMs });
     if (usesExplorer(settings)) return startExplorerRuntime({ db, network: settings.nodeNetwork, confirmations, syncIntervalMs });
     return startNodeRuntime({ db, url: settings.chainSource, network: settings.nodeNetwork, confirmations, syncIntervalMs });
   };
