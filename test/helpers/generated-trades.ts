@@ -3,7 +3,7 @@ import type { ChainBox, ChainTransaction } from '../../electron/core/chain/chain
 import { decodeAccountRegisters, encodeAccountRegisters } from '../../electron/core/contracts/registers';
 import type { DemoLets, DemoParty } from '../../electron/core/devnet/demo-lets';
 import type { DevnetChain } from '../../electron/core/devnet/devnet-chain';
-import { boxIdOf, transactionId } from '../../electron/core/transactions/transaction-bytes';
+import { generatedTransaction, proofBytes, pseudoRandom } from './generated-transactions';
 
 /*
  * A long trade history for benchmarks and crash tests, generated in memory. Building a trade with the app's
@@ -31,22 +31,6 @@ interface MemberState {
   balance: bigint;
 }
 
-/** mulberry32: small, fast and good enough to pick trades. */
-function pseudoRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
-function proofBytes(random: () => number): string {
-  return Array.from({ length: 56 }, () => Math.floor(random() * 256).toString(16).padStart(2, '0')).join('');
-}
-
 async function memberStates(chain: DevnetChain, demo: DemoLets): Promise<MemberState[]> {
   const accounts = await chain.unspentByErgoTree(demo.accountTree);
   return Promise.all(
@@ -69,27 +53,55 @@ function tradeTransaction(payer: MemberState, payee: MemberState, amount: bigint
     additionalRegisters: encodeAccountRegisters({ owner: member.party.publicKey, balance }),
   });
   const plain = (ergoTree: string, value: bigint) => ({ value, ergoTree, creationHeight: height, assets: [], additionalRegisters: {} });
-  const candidates = [
-    recreate(payer, payer.balance - amount),
-    recreate(payee, payee.balance + amount),
-    plain(FEE_CONTRACT, RECOMMENDED_MIN_FEE_VALUE),
-    plain(payer.party.ergoTree, payer.wallet.value - RECOMMENDED_MIN_FEE_VALUE),
-  ];
-  const inputs = [payer.account, payee.account, payer.wallet].map((box) => ({ boxId: box.boxId, extension: {} }));
-  const id = transactionId({ inputs, dataInputs: [], outputs: candidates } as never);
-  return {
-    id,
-    inputs: [
+  return generatedTransaction(
+    [
       { boxId: payer.account.boxId, proofBytes: proofBytes(random), extension: {} },
       // The payee's account reduces to true in a valid trade: no proof (account.es).
       { boxId: payee.account.boxId, proofBytes: '', extension: {} },
       { boxId: payer.wallet.boxId, proofBytes: proofBytes(random), extension: {} },
     ],
-    dataInputs: [],
-    outputs: candidates.map((candidate, index) => {
-      const box = { ...candidate, transactionId: id, index };
-      return { ...box, boxId: boxIdOf(box) };
-    }),
+    [
+      recreate(payer, payer.balance - amount),
+      recreate(payee, payee.balance + amount),
+      plain(FEE_CONTRACT, RECOMMENDED_MIN_FEE_VALUE),
+      plain(payer.party.ergoTree, payer.wallet.value - RECOMMENDED_MIN_FEE_VALUE),
+    ],
+  );
+}
+
+/** Trades between the members of a LETS, one at a time, each spending the boxes the one before left. */
+export interface TradeGenerator {
+  /** The next trade, for the block at `height`. */
+  next(height: number): ChainTransaction;
+  /** Every member's balance after the trades so far, by public key. */
+  balances(): Map<string, bigint>;
+}
+
+/** Starts generating trades from the members' current boxes on `chain` (read once, here). */
+export async function tradeGenerator(chain: DevnetChain, demo: DemoLets, options: Pick<TradeHistoryOptions, 'seed' | 'maxAmount'> = {}): Promise<TradeGenerator> {
+  const random = pseudoRandom(options.seed ?? 1);
+  const maxAmount = Number(options.maxAmount ?? 50_00n);
+  const members = await memberStates(chain, demo);
+  const { floor, cap } = demo.lets;
+  return {
+    next(height) {
+      for (;;) {
+        const payer = members[Math.floor(random() * members.length)] as MemberState;
+        const payee = members[Math.floor(random() * members.length)] as MemberState;
+        const room = [payer.balance - floor, ...(cap === null ? [] : [cap - payee.balance])].reduce((a, b) => (a < b ? a : b));
+        const amount = BigInt(1 + Math.floor(random() * maxAmount));
+        if (payer === payee || amount > room) continue;
+        const tx = tradeTransaction(payer, payee, amount, height, random);
+        const [payerAccount, payeeAccount, , change] = tx.outputs as [ChainBox, ChainBox, ChainBox, ChainBox];
+        payer.account = payerAccount;
+        payer.balance -= amount;
+        payer.wallet = change;
+        payee.account = payeeAccount;
+        payee.balance += amount;
+        return tx;
+      }
+    },
+    balances: () => new Map(members.map((m) => [m.party.publicKey, m.balance])),
   };
 }
 
@@ -98,31 +110,13 @@ function tradeTransaction(payer: MemberState, payee: MemberState, amount: bigint
  * member's final balance by public key, for checking what a mirror makes of the history.
  */
 export async function appendGeneratedTrades(chain: DevnetChain, demo: DemoLets, options: TradeHistoryOptions): Promise<Map<string, bigint>> {
-  const random = pseudoRandom(options.seed ?? 1);
-  const maxAmount = Number(options.maxAmount ?? 50_00n);
-  const members = await memberStates(chain, demo);
-  const { floor, cap } = demo.lets;
+  const trades = await tradeGenerator(chain, demo, options);
   let remaining = options.trades;
   while (remaining > 0) {
     const height = chain.height + 1;
-    const block: ChainTransaction[] = [];
-    while (block.length < Math.min(options.tradesPerBlock, remaining)) {
-      const payer = members[Math.floor(random() * members.length)] as MemberState;
-      const payee = members[Math.floor(random() * members.length)] as MemberState;
-      const room = [payer.balance - floor, ...(cap === null ? [] : [cap - payee.balance])].reduce((a, b) => (a < b ? a : b));
-      const amount = BigInt(1 + Math.floor(random() * maxAmount));
-      if (payer === payee || amount > room) continue;
-      const tx = tradeTransaction(payer, payee, amount, height, random);
-      const [payerAccount, payeeAccount, , change] = tx.outputs as [ChainBox, ChainBox, ChainBox, ChainBox];
-      payer.account = payerAccount;
-      payer.balance -= amount;
-      payer.wallet = change;
-      payee.account = payeeAccount;
-      payee.balance += amount;
-      block.push(tx);
-    }
+    const block = Array.from({ length: Math.min(options.tradesPerBlock, remaining) }, () => trades.next(height));
     chain.appendPrevalidatedBlock(block);
     remaining -= block.length;
   }
-  return new Map(members.map((m) => [m.party.publicKey, m.balance]));
+  return trades.balances();
 }

@@ -45,7 +45,10 @@ export interface CatchUpOptions {
 }
 
 export interface CatchUp {
-  /** Works on the LETS of `chainTip.network` being caught up until done or `budgetMs` is spent; true when work is left. */
+  /**
+   * Works on the LETS of `chainTip.network` being caught up until done or `budgetMs` is spent; true when work is left
+   * that can go on at once (false too while a reorganisation must be undone first, which the next round does).
+   */
   step(db: Db, source: ChainSource, chainTip: ChainTip, budgetMs?: number): Promise<boolean>;
   reports(db: Db, network: Network): CatchUpReport[];
 }
@@ -178,10 +181,10 @@ export function createCatchUp(options: CatchUpOptions = {}): CatchUp {
   }
 
   /**
-   * Reads this LETS out of the blocks above what it has, up to `upTo`; false when the budget ran out or the chain no
-   * longer agrees with the headers the mirror keeps (a reorganisation, which the sync handles before this goes on).
+   * Reads this LETS out of the blocks above what it has, up to `upTo`. 'waiting' when the chain no longer agrees with
+   * the headers the mirror keeps: a reorganisation, which the block-by-block sync undoes before this goes on.
    */
-  async function throughBlocks(db: Db, source: ChainSource, network: Network, lets: PendingLets, upTo: number, deadline: number): Promise<boolean> {
+  async function throughBlocks(db: Db, source: ChainSource, network: Network, lets: PendingLets, upTo: number, deadline: number): Promise<'done' | 'budget' | 'waiting'> {
     const { tracked } = lets;
     const following = { tracked: [tracked], letsTokenIds: new Map([[tracked.letsId, lets.letsTokenId]]) };
     let caughtUpTo = lets.caughtUpTo;
@@ -189,7 +192,7 @@ export function createCatchUp(options: CatchUpOptions = {}): CatchUp {
       const heights = heightsBetween(caughtUpTo + 1, Math.min(upTo, caughtUpTo + batchSize));
       const blocks = linkedPrefix(await fetchBlocks(source, heights), undefined);
       const agreed = blocks.filter((b) => (storedHeaderIdAt(db, b.header.height) ?? b.header.id) === b.header.id);
-      if (agreed.length < blocks.length || blocks.length === 0) return false;
+      if (agreed.length < blocks.length || blocks.length === 0) return 'waiting';
       const last = blocks.at(-1)?.header.height ?? caughtUpTo;
       db.transaction(() => {
         const writer = new ChainWriter(db, following, network);
@@ -200,13 +203,16 @@ export function createCatchUp(options: CatchUpOptions = {}): CatchUp {
       caughtUpTo = last;
       options.onApplied?.(tracked.letsId, last);
       progress(lets, 'blocks', caughtUpTo - (tracked.startHeight - 1), upTo - (tracked.startHeight - 1));
-      if (now() >= deadline && caughtUpTo < upTo) return false;
+      if (now() >= deadline && caughtUpTo < upTo) return 'budget';
     }
-    return true;
+    return 'done';
   }
 
-  /** Brings one LETS as far as the budget allows; true when it joined the block-by-block sync. */
-  async function catchUpOne(db: Db, source: ChainSource, chainTip: ChainTip, lets: PendingLets, deadline: number): Promise<boolean> {
+  /**
+   * Brings one LETS as far as the budget allows: 'done' when it joined the block-by-block sync, 'budget' when there is
+   * more to read at once, 'waiting' when it waits for the sync to undo a reorganisation first (the next round).
+   */
+  async function catchUpOne(db: Db, source: ChainSource, chainTip: ChainTip, lets: PendingLets, deadline: number): Promise<'done' | 'budget' | 'waiting'> {
     const tip = storedTip(db);
     // A mirror that holds nothing yet starts the block-by-block sync where no reorganisation reaches.
     const target = tip?.height ?? chainTip.height - KEPT_HEADERS;
@@ -214,10 +220,11 @@ export function createCatchUp(options: CatchUpOptions = {}): CatchUp {
       const indexed = index ? await index.indexedHeight() : null;
       const indexTo = indexed === null ? Number.NEGATIVE_INFINITY : Math.min(indexed, chainTip.height - KEPT_HEADERS, target);
       if (lets.caughtUpTo < indexTo) {
-        if (!(await throughIndex(db, chainTip.network, lets, indexTo, deadline))) return false;
+        if (!(await throughIndex(db, chainTip.network, lets, indexTo, deadline))) return 'budget';
         lets = { ...lets, caughtUpTo: indexTo, cursor: null };
       }
-      if (!(await throughBlocks(db, source, chainTip.network, lets, target, deadline))) return false;
+      const read = await throughBlocks(db, source, chainTip.network, lets, target, deadline);
+      if (read !== 'done') return read;
     }
     // The header at the target anchors the block-by-block sync of an empty mirror (it then reads the blocks above).
     const [anchor] = tip || target < lets.tracked.startHeight ? [] : await fetchHeaders(source, [target]);
@@ -226,7 +233,7 @@ export function createCatchUp(options: CatchUpOptions = {}): CatchUp {
       finishCatchUp(db, lets.tracked.letsId);
     })();
     paces.delete(lets.tracked.letsId);
-    return true;
+    return 'done';
   }
 
   return {
@@ -234,7 +241,9 @@ export function createCatchUp(options: CatchUpOptions = {}): CatchUp {
       const deadline = now() + budgetMs;
       for (const lets of pendingLets(db, chainTip.network)) {
         if (lets.paused) continue;
-        if (!(await catchUpOne(db, source, chainTip, lets, deadline))) return true;
+        const outcome = await catchUpOne(db, source, chainTip, lets, deadline);
+        // Waiting for the sync to undo a reorganisation is no reason to come back at once.
+        if (outcome !== 'done') return outcome === 'budget';
       }
       return false;
     },

@@ -13,6 +13,7 @@ import {
   storedHeaderIdAt,
   storedTip,
 } from '../queries/chain-store';
+import { pendingLets } from '../queries/catch-up-state';
 import { reopenAbove } from '../queries/outbox';
 import { fetchBlocks, heightsBetween, linkedPrefix, type FetchedBlock } from './block-fetch';
 import { createCatchUp, type CatchUp } from './catch-up';
@@ -42,6 +43,8 @@ export interface SyncResult {
   warnings: string[];
   /** A newly followed LETS is still being caught up (its progress: CatchUp.reports). */
   catchingUp: boolean;
+  /** Its catch-up has more to read at once (rather than waiting for the next round, e.g. while a reorg is undone). */
+  catchUpContinues: boolean;
 }
 
 /** The highest height where the mirror and the chain agree; everything above it is on a dead branch. */
@@ -87,10 +90,11 @@ export async function syncOnce(db: Db, source: ChainSource, options: SyncOptions
   const chainTip = await source.tip();
   const { network } = chainTip;
   if (mirroredNetwork(db) !== network) db.transaction(() => moveMirrorTo(db, network))();
-  const catchingUp = await (options.catchUp ?? createCatchUp({ batchSize })).step(db, source, chainTip, options.catchUpBudgetMs);
+  const catchUpContinues = await (options.catchUp ?? createCatchUp({ batchSize })).step(db, source, chainTip, options.catchUpBudgetMs);
+  const catchingUp = pendingLets(db, network).some((lets) => !lets.paused);
   const following = loadTracked(db, network);
   const { tracked } = following;
-  const result: SyncResult = { height: storedTip(db)?.height ?? 0, chainTip, appliedBlocks: 0, rolledBack: 0, warnings: [], catchingUp };
+  const result: SyncResult = { height: storedTip(db)?.height ?? 0, chainTip, appliedBlocks: 0, rolledBack: 0, warnings: [], catchingUp, catchUpContinues };
   // No LETS lives on this network: there is nothing to follow, so the mirror is as far as it needs to be.
   if (tracked.length === 0) return { ...result, height: catchingUp ? result.height : chainTip.height };
   const firstHeight = Math.min(...tracked.map((t) => t.startHeight));

@@ -40,8 +40,8 @@ export interface PollResult {
   nodeHeight: number;
   headersHeight?: number;
   nodeCatchingUp: boolean;
-  /** A newly followed LETS is still being caught up: the next round comes at once. */
-  catchingUp: boolean;
+  /** A newly followed LETS's catch-up has more to read at once: the next round comes without a pause. */
+  catchUpContinues: boolean;
 }
 
 /**
@@ -65,7 +65,7 @@ export async function pollOnce(db: Db, source: ChainSource, options: PollOptions
     dropUnseenAfterPolls: options.dropUnseenAfterPolls ?? DEFAULT_DROP_UNSEEN_AFTER_POLLS,
     nodeCatchingUp,
   });
-  const poll: PollResult = { network: chainTip.network, mirrorHeight: result.height, nodeHeight: chainTip.height, nodeCatchingUp, catchingUp: result.catchingUp };
+  const poll: PollResult = { network: chainTip.network, mirrorHeight: result.height, nodeHeight: chainTip.height, nodeCatchingUp, catchUpContinues: result.catchUpContinues };
   if (chainTip.headersHeight !== undefined) poll.headersHeight = chainTip.headersHeight;
   return poll;
 }
@@ -90,7 +90,7 @@ export function startSyncLoop(options: SyncLoopOptions): SyncLoop {
       tracker.progressed(poll.mirrorHeight, poll.nodeHeight, poll.headersHeight, reading && describeCatchUp(reading));
       failures = 0;
       options.onSynced?.();
-      return poll.catchingUp ? 0 : options.intervalMs;
+      return poll.catchUpContinues ? 0 : options.intervalMs;
     } catch (error) {
       failures += 1;
       const wait = retryDelayMs(failures, options.intervalMs, Math.random);

@@ -1,0 +1,259 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import { join } from 'node:path';
+import { expect, it } from 'vitest';
+import type { ChainIndex } from '../../electron/core/chain/chain-index';
+import { createNodeClient } from '../../electron/core/chain/node-client';
+import type { FetchLike } from '../../electron/core/chain/node-http';
+import { createNodeIndex } from '../../electron/core/chain/node-index';
+import { findLets, followFoundLets } from '../../electron/core/following/follow-lets';
+import { openDatabase, type Db } from '../../electron/core/mirror/database';
+import { KEPT_HEADERS } from '../../electron/core/mirror/queries/chain-store';
+import { accountBalances, trialBalance } from '../../electron/core/mirror/queries/ledger';
+import { findLetsByToken } from '../../electron/core/mirror/queries/lets';
+import { createCatchUp, type CatchUp } from '../../electron/core/mirror/sync/catch-up';
+import { syncOnce } from '../../electron/core/mirror/sync/mirror-sync';
+import { dumpMirror } from '../helpers/mirror-fixtures';
+import { machineLine, writeBenchmarkSection } from './report';
+import { startBusyChainNode, type BusyChainNode } from './support/busy-chain-node';
+
+/*
+ * A LETS followed late on a busy chain: its history caught up through the node's extra index (only its own
+ * transactions) and, for comparison, by scanning every block from its genesis, as on a node without the index.
+ */
+
+const MEMBERS = 40;
+const TRADES = 10_000;
+const BLOCKS = 50_000;
+const PAYMENTS_PER_BLOCK = 20;
+const WALLETS = 2_000;
+/** The app's page size (catch-up.ts DEFAULT_PAGE), which the targets are judged at. */
+const APP_PAGE_SIZE = 500;
+/** Page sizes tried for the index catch-up: a small one, the app's, and the most the node index serves (INDEX_PAGE_LIMIT). */
+const PAGE_SIZES = [100, APP_PAGE_SIZE, 1_000];
+const RUNS_PER_PAGE_SIZE = 3;
+/** A million transactions, the devnet's index of them and every block's JSON kept: see the notes of the section. */
+const NODE_HEAP_MB = 8_192;
+
+/** What the mirror asked of the node: requests, bytes of the answers' bodies, and time from asking to the last byte. */
+class Traffic {
+  requests = 0;
+  bytes = 0;
+  waitingMs = 0;
+
+  snapshot(): { requests: number; bytes: number; waitingMs: number } {
+    return { requests: this.requests, bytes: this.bytes, waitingMs: this.waitingMs };
+  }
+
+  /** The fetch the node client and index are given: reads each body whole, counts it, and hands it on. */
+  fetch(): FetchLike {
+    return async (url, init) => {
+      const start = performance.now();
+      const response = await fetch(url, init);
+      const body = await response.arrayBuffer();
+      this.waitingMs += performance.now() - start;
+      this.requests++;
+      this.bytes += body.byteLength;
+      return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+    };
+  }
+}
+
+/** The index, with the time spent in its calls summed (request, parsing and checking of each page). */
+function timedIndex(index: ChainIndex): { index: ChainIndex; ms: () => number } {
+  let ms = 0;
+  const timed = new Proxy(index, {
+    get(target, property, receiver) {
+      const value: unknown = Reflect.get(target, property, receiver);
+      if (typeof value !== 'function') return value;
+      return async (...args: unknown[]) => {
+        const start = performance.now();
+        try {
+          return (await (value as (...a: unknown[]) => Promise<unknown>).apply(target, args)) as unknown;
+        } finally {
+          ms += performance.now() - start;
+        }
+      };
+    },
+  });
+  return { index: timed, ms: () => ms };
+}
+
+/** CPU time of this (the mirror's) thread alone, from Linux's per-thread accounting; null elsewhere. */
+function mainThreadCpuMs(): number | null {
+  try {
+    const fields = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return null;
+  }
+}
+
+interface Run {
+  label: string;
+  db: Db;
+  load: string;
+  ms: number;
+  requests: number;
+  bytes: number;
+  /** The catch-up step alone (to tip − KEPT_HEADERS), then the ordinary sync of the blocks above. */
+  catchUpMs: number;
+  catchUpBytes: number;
+  catchUpRequests: number;
+  /** Within the catch-up step: waiting for answers (node writing, transfer), reading them (parse, checks), and the rest. */
+  waitingMs: number;
+  indexCallsMs: number;
+  mirrorCpuMs: number | null;
+  nodeCpuMs: number | null;
+}
+
+async function catchUpRun(node: BusyChainNode, dir: string, label: string, withIndex: boolean, pageSize?: number): Promise<Run> {
+  const traffic = new Traffic();
+  const source = createNodeClient({ baseUrl: node.url, expectedNetwork: 'devnet', fetch: traffic.fetch() });
+  const plainIndex = createNodeIndex({ baseUrl: node.url, network: 'devnet', fetch: traffic.fetch() });
+  const db = openDatabase(join(dir, `${label.replace(/\W+/g, '-')}.sqlite`));
+  // Finding the LETS (its token's first box, its parameters, its contracts) is not part of the catch-up measured.
+  followFoundLets(db, await findLets({ source, index: plainIndex }, { network: 'devnet', letsId: node.demo.lets.letsId, startHeight: null }));
+  const { index, ms: indexCallsMs } = timedIndex(plainIndex);
+  const inner = createCatchUp({ index: withIndex ? index : null, ...(pageSize === undefined ? {} : { pageSize }) });
+  const start = traffic.snapshot();
+  let step = { ms: 0, traffic: start };
+  const catchUp: CatchUp = {
+    async step(...args) {
+      const begun = performance.now();
+      const more = await inner.step(...args);
+      step = { ms: performance.now() - begun, traffic: traffic.snapshot() };
+      return more;
+    },
+    reports: (...args) => inner.reports(...args),
+  };
+  const load = os.loadavg().map((l) => l.toFixed(1)).join(' / ');
+  const nodeBefore = await node.cpuMs();
+  const mainBefore = mainThreadCpuMs();
+  const begun = performance.now();
+  const result = await syncOnce(db, source, { catchUp });
+  const ms = performance.now() - begun;
+  const mainAfter = mainThreadCpuMs();
+  const nodeAfter = await node.cpuMs();
+  expect(result.catchingUp).toBe(false);
+  expect(result.height).toBe(node.height);
+  const end = traffic.snapshot();
+  return {
+    label,
+    db,
+    load,
+    ms,
+    requests: end.requests - start.requests,
+    bytes: end.bytes - start.bytes,
+    catchUpMs: step.ms,
+    catchUpBytes: step.traffic.bytes - start.bytes,
+    catchUpRequests: step.traffic.requests - start.requests,
+    waitingMs: step.traffic.waitingMs - start.waitingMs,
+    indexCallsMs: indexCallsMs(),
+    mirrorCpuMs: mainBefore === null || mainAfter === null ? null : mainAfter - mainBefore,
+    nodeCpuMs: nodeBefore === null || nodeAfter === null ? null : nodeAfter - nodeBefore,
+  };
+}
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+const megabytes = (bytes: number) => `${(bytes / 1_000_000).toFixed(1)} MB`;
+const count = (n: number) => n.toLocaleString('en');
+const cpu = (ms: number | null) => (ms === null ? 'n/a' : seconds(ms));
+
+function balancesOf(db: Db, letsTokenId: string): Map<string, bigint> {
+  const letsId = findLetsByToken(db, letsTokenId);
+  if (letsId === undefined) throw new Error('the mirror does not follow the LETS');
+  expect(trialBalance(db, letsId)).toBe(0n);
+  return new Map(accountBalances(db, letsId).map((b) => [b.memberKey, b.balance]));
+}
+
+it('catches up a LETS followed late on a busy chain through the node index, and by scanning its blocks', async () => {
+  const loadAtStart = os.loadavg().map((l) => l.toFixed(1)).join(' / ');
+  const begun = performance.now();
+  const node = await startBusyChainNode({
+    parameters: { name: 'Late LETS', unit: 'hours', floor: -200_00n, cap: 500_00n },
+    memberNames: Array.from({ length: MEMBERS }, (_, i) => `Member ${i + 1}`),
+    wallets: WALLETS,
+    blocks: BLOCKS,
+    paymentsPerBlock: PAYMENTS_PER_BLOCK,
+    trades: TRADES,
+    seed: 7,
+    startTime: 1_767_225_600_000,
+    blockIntervalMs: 120_000,
+    keepRenderedBlocks: true,
+    maxHeapMb: NODE_HEAP_MB,
+  });
+  const dir = mkdtempSync(join(os.tmpdir(), 'lets-catch-up-bench-'));
+  try {
+    const { demo } = node;
+    const letsTokenId = demo.lets.letsId;
+    // The node writes each block's JSON as it is first asked for and keeps it: the first scan pays for the writing, the
+    // second reads from a node that costs this machine nothing, as one on another machine would.
+    const coldScan = await catchUpRun(node, dir, 'block scan, node writing each block as it is read', false);
+    const warmScan = await catchUpRun(node, dir, 'block scan, every block already written (a node on another machine)', false);
+    const expected = dumpMirror(warmScan.db);
+    expect(dumpMirror(coldScan.db)).toEqual(expected);
+    expect(balancesOf(warmScan.db, letsTokenId)).toEqual(node.balances);
+    coldScan.db.close();
+
+    const byPageSize = new Map<number, Run>();
+    const allIndexMs: number[] = [];
+    for (const pageSize of PAGE_SIZES) {
+      const runs: Run[] = [];
+      for (let i = 0; i < RUNS_PER_PAGE_SIZE; i++) {
+        const run = await catchUpRun(node, dir, `index catch-up, page size ${pageSize}, run ${i + 1}`, true, pageSize);
+        expect(dumpMirror(run.db)).toEqual(expected);
+        expect(balancesOf(run.db, letsTokenId)).toEqual(node.balances);
+        run.db.close();
+        runs.push(run);
+        allIndexMs.push(run.ms);
+      }
+      const median = [...runs].sort((a, b) => a.ms - b.ms)[Math.floor(runs.length / 2)] as Run;
+      byPageSize.set(pageSize, median);
+    }
+    warmScan.db.close();
+    const nodeHeapAtEnd = await node.liveHeapBytes();
+    const totalMs = performance.now() - begun;
+
+    const appRun = byPageSize.get(APP_PAGE_SIZE) as Run;
+    const share = (run: Run) => `${((100 * run.bytes) / warmScan.bytes).toFixed(1)} %`;
+    const indexRows = [...byPageSize.entries()].map(
+      ([pageSize, run]) =>
+        `| Catch-up through the node's index, page size ${pageSize}${pageSize === APP_PAGE_SIZE ? ' (the app’s default)' : ''}, median of ${RUNS_PER_PAGE_SIZE} | ${seconds(run.ms)} | ${megabytes(run.bytes)} (${share(run)} of the scan) | ${count(run.requests)} | ` +
+        `index part (to tip − ${KEPT_HEADERS}) ${seconds(run.catchUpMs)}, ${megabytes(run.catchUpBytes)} in ${run.catchUpRequests} requests: waiting for the node's answers ${seconds(run.waitingMs)}, reading them (parse, checks) ${seconds(run.indexCallsMs - run.waitingMs)}, writing the mirror and the rest ${seconds(run.catchUpMs - run.indexCallsMs)}; ` +
+        `the last ${KEPT_HEADERS} blocks ${seconds(run.ms - run.catchUpMs)}. CPU of the mirror's thread ${cpu(run.mirrorCpuMs)}, of the node's ${cpu(run.nodeCpuMs)}; load average before: ${run.load} |`,
+    );
+    const scanRow = (run: Run) =>
+      `| Block scan (no index), ${run.label.replace(/^block scan, /, '')} | ${seconds(run.ms)} | ${megabytes(run.bytes)} | ${count(run.requests)} | ` +
+      `the scan to tip − ${KEPT_HEADERS} ${seconds(run.catchUpMs)}, the last ${KEPT_HEADERS} blocks ${seconds(run.ms - run.catchUpMs)}. CPU of the mirror's thread ${cpu(run.mirrorCpuMs)}, of the node's ${cpu(run.nodeCpuMs)}; load average before: ${run.load} |`;
+    const timeMet = appRun.ms < 10_000;
+    const bytesMet = appRun.bytes < 0.05 * warmScan.bytes;
+    const payments = node.transactions - node.letsTransactions;
+
+    writeBenchmarkSection(
+      'Catching up a LETS followed late (test/bench/catch-up.bench.ts)',
+      `
+${machineLine()}. Command: \`npx vitest run --project bench test/bench/catch-up.bench.ts\` (also part of \`npm run bench\`). Load average before: ${loadAtStart}. The whole benchmark took ${seconds(totalMs)}.
+
+**Chain.** ${count(node.height)} blocks, ${count(node.transactions)} transactions. ${count(payments)} of them are wallet-to-wallet payments between ${count(WALLETS)} wallets (${PAYMENTS_PER_BLOCK} in every block after the LETS's founding), generated in memory by test/helpers/generated-payments.ts: each spends its sender's last change (one P2PK input, a 56-byte proof) into two P2PK boxes (the payment and the change), with real transaction and box ids. The LETS has ${MEMBERS} members; its genesis and enrolments are real (built by the app's builders, signed, validated by the devnet's interpreter), its ${count(TRADES)} trades are generated by test/helpers/generated-trades.ts and spread evenly through the blocks, each at a random place among the payments: its ${count(node.letsTransactions)} transactions are ${((100 * node.letsTransactions) / node.transactions).toFixed(1)} % of the chain's. Founding ${seconds(node.foundingMs)}, generating the blocks ${seconds(node.generationMs)}. The devnet serves as a node from a worker thread (test/bench/support/busy-chain-node.ts) with its extra index (electron/core/devnet/devnet-index.ts) and a heap limit of ${count(NODE_HEAP_MB)} MB; it keeps each block's JSON once written (keepRenderedBlocks), never an index page: every page is written as it is asked for, on the same two cores.
+
+**What is measured.** A mirror that follows nothing yet finds the LETS through the index (findLets, not timed), follows it (followFoundLets), and syncs once with a catch-up: syncOnce(db, source, { catchUp: createCatchUp(…) }), from the LETS's genesis to the tip. With the index, its own transactions are read through /blockchain/transaction/byAddress (its account and management scripts) up to tip − ${KEPT_HEADERS}; without, every block from its genesis is read (64 at a time); either way the ordinary sync then reads the last ${KEPT_HEADERS} blocks. Bytes are the answers' bodies and requests every HTTP request, counted by a fetch handed to createNodeClient and createNodeIndex. Each mirror is checked equal (dumpMirror) to the block scan's, and its balances equal to the generated history's (trial balance 0).
+
+| What | Time | Read from the node | Requests | Notes |
+| --- | ---: | ---: | ---: | --- |
+${indexRows.join('\n')}
+${scanRow(coldScan)}
+${scanRow(warmScan)}
+
+**Targets.** Catch-up through the index under 10 s on these 2 cores: ${timeMet ? 'met' : 'missed'} (${seconds(appRun.ms)} at the app's page size of ${APP_PAGE_SIZE}, the node writing its pages on the same cores; all ${allIndexMs.length} runs with the index took ${seconds(Math.min(...allIndexMs))} to ${seconds(Math.max(...allIndexMs))}). Under 5 % of the bytes of the block scan: ${bytesMet ? 'met' : 'missed'} (${share(appRun)}; the index part alone ${((100 * appRun.catchUpBytes) / warmScan.catchUpBytes).toFixed(1)} % of the scan to tip − ${KEPT_HEADERS}).
+
+Why the bytes: the index writes a LETS transaction as the node's extra index does (ergo ApiExtraCodecs): its inputs as whole boxes, and every box with its address, which for an account box is the contract's KB-long tree a second time in base58. That is ${(appRun.catchUpBytes / node.letsTransactions / 1000).toFixed(1)} KB per LETS transaction here, against ${(warmScan.bytes / node.transactions / 1000).toFixed(2)} KB per transaction in the blocks (a payment is the smallest kind). So the index reads about ${Math.round(appRun.catchUpBytes / node.letsTransactions / (warmScan.bytes / node.transactions))} times the average transaction's bytes for each LETS transaction; it reads under 5 % of the scan’s bytes only where the LETS’s transactions are well under 1 % of the chain’s.
+
+Peak memory of the whole process (mirror, node and the chain it holds): ${megabytes(process.resourceUsage().maxRSS * 1024)} resident. The node's live heap (after a full collection) with the chain and its index built ${megabytes(node.builtHeapBytes)}, at the end with every block's JSON kept as well ${megabytes(nodeHeapAtEnd)}.
+`,
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+    await node.close();
+  }
+}, 45 * 60_000);
