@@ -1,6 +1,5 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ChainSource } from '../../electron/core/chain/chain-source';
 import { createExplorerClient, type ExplorerClient } from '../../electron/core/chain/explorer-client';
 import type { DevnetChain } from '../../electron/core/devnet/devnet-chain';
 import type { DemoLets } from '../../electron/core/devnet/demo-lets';
@@ -12,7 +11,7 @@ import { createCatchUp } from '../../electron/core/mirror/sync/catch-up';
 import { syncOnce } from '../../electron/core/mirror/sync/mirror-sync';
 import { serveDevnetAsExplorer, type ExplorerServer } from '../helpers/explorer-devnet';
 import { aLateLetsChain } from '../helpers/late-lets';
-import { aMirrorFollowing, dumpMirror } from '../helpers/mirror-fixtures';
+import { aMirrorFollowing, countingBlocks, dumpMirror } from '../helpers/mirror-fixtures';
 import { tempDir } from '../helpers/temp-dir';
 
 /**
@@ -55,19 +54,6 @@ describe('catching up a LETS through the Explorer', () => {
     return db;
   }
 
-  function countingBlocks(source: ChainSource): { source: ChainSource; blocksRead: () => number } {
-    let blocks = 0;
-    return {
-      source: new Proxy(source, {
-        get(target, property, receiver) {
-          if (property === 'blockTransactions') return (id: string) => (blocks++, target.blockTransactions(id));
-          const value: unknown = Reflect.get(target, property, receiver);
-          return typeof value === 'function' ? value.bind(target) : value;
-        },
-      }),
-      blocksRead: () => blocks,
-    };
-  }
 
   /** The Explorer requests since `from` that list transactions by address: pages, and blocks read whole. */
   function listingRequests(from: number): { pages: number; wholeBlocks: number } {

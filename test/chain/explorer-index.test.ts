@@ -3,11 +3,11 @@ import type { ChainIndex, IndexedBox, IndexedTransaction, IndexPage } from '../.
 import { createExplorerClient, EXPLORER_INDEX_PAGE, type ExplorerClient } from '../../electron/core/chain/explorer-client';
 import { parseNodeJson, stringifyNodeJson } from '../../electron/core/chain/lossless-json';
 import type { FetchLike } from '../../electron/core/chain/node-http';
-import { AppError } from '../../electron/core/errors/app-error';
 import type { DemoLets } from '../../electron/core/devnet/demo-lets';
 import type { DevnetChain } from '../../electron/core/devnet/devnet-chain';
 import { EXPLORER_MAX_HEAVY_LIMIT, EXPLORER_MAX_LIMIT, serveDevnetAsExplorer, type ExplorerServer } from '../helpers/explorer-devnet';
 import { addressOf, aTradingDevnet, indexOracle, type IndexOracle } from '../devnet/index-oracle';
+import { refusal } from '../helpers/refusal';
 
 /*
  * The public Explorer as the app reads it as an index (ChainIndex), against the devnet served over HTTP in the
@@ -87,15 +87,6 @@ function asked(server: ExplorerServer, route: RegExp, from = 0): URLSearchParams
 
 const BY_ADDRESS = /^\/api\/v1\/addresses\/[^/]+\/transactions$/;
 const BY_TOKEN = /^\/api\/v1\/boxes\/byTokenId\//;
-
-async function refusal(work: Promise<unknown>): Promise<AppError> {
-  const error = await work.then(
-    () => undefined,
-    (thrown: unknown) => thrown,
-  );
-  if (!(error instanceof AppError)) throw new Error(`expected an AppError, got ${String(error)}`);
-  return error;
-}
 
 describe('the Explorer as a ChainIndex, read from the Explorer-shaped devnet over HTTP', () => {
   let chain: DevnetChain;

@@ -3,11 +3,11 @@ import type { ChainIndex, IndexPage } from '../../electron/core/chain/chain-inde
 import { parseNodeJson, stringifyNodeJson } from '../../electron/core/chain/lossless-json';
 import { createNodeIndex, INDEX_PAGE_LIMIT, type NodeIndex } from '../../electron/core/chain/node-index';
 import type { FetchLike } from '../../electron/core/chain/node-http';
-import { AppError } from '../../electron/core/errors/app-error';
 import type { DemoLets } from '../../electron/core/devnet/demo-lets';
 import type { DevnetChain } from '../../electron/core/devnet/devnet-chain';
 import { serveDevnet, type DevnetServer, type DevnetServeOptions } from '../../electron/core/devnet/devnet-server';
 import { aTradingDevnet, indexOracle, type IndexOracle } from '../devnet/index-oracle';
+import { refusal } from '../helpers/refusal';
 
 /*
  * The node's extra index as the app reads it (ChainIndex), against the devnet served over HTTP as a node, and against
@@ -50,15 +50,6 @@ function tampered(change: (path: string, body: Json) => unknown, url: (asked: st
     const changed = change(new URL(asked).pathname, parseNodeJson(text) as Json);
     return new Response(stringifyNodeJson(changed), { status: 200, headers: { 'content-type': 'application/json' } });
   };
-}
-
-async function refusal(work: Promise<unknown>): Promise<AppError> {
-  const error = await work.then(
-    () => undefined,
-    (thrown: unknown) => thrown,
-  );
-  if (!(error instanceof AppError)) throw new Error(`expected an AppError, got ${String(error)}`);
-  return error;
 }
 
 describe('the node’s extra index as a ChainIndex, read from the devnet over HTTP', () => {

@@ -66,3 +66,18 @@ export function sabotaged(source: ChainSource, at: HexId, sabotage: (txs: ChainT
     },
   });
 }
+
+/** Wraps a chain source to count the blocks whose transactions are read: how much a sync had to read block by block. */
+export function countingBlocks(source: ChainSource): { source: ChainSource; blocksRead: () => number } {
+  let blocks = 0;
+  return {
+    source: new Proxy(source, {
+      get(target, property, receiver) {
+        if (property === 'blockTransactions') return (id: HexId) => (blocks++, target.blockTransactions(id));
+        const value: unknown = Reflect.get(target, property, receiver);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    }),
+    blocksRead: () => blocks,
+  };
+}

@@ -15,7 +15,7 @@ import { addLets } from '../../electron/core/mirror/queries/lets';
 import { createCatchUp } from '../../electron/core/mirror/sync/catch-up';
 import { syncOnce } from '../../electron/core/mirror/sync/mirror-sync';
 import { aLateLetsChain } from '../helpers/late-lets';
-import { aMirrorFollowing, dumpMirror } from '../helpers/mirror-fixtures';
+import { aMirrorFollowing, countingBlocks, dumpMirror } from '../helpers/mirror-fixtures';
 import { tempDir } from '../helpers/temp-dir';
 
 /**
@@ -43,19 +43,6 @@ describe('catching up a LETS followed late', () => {
 
   const link = (startHeight: number | null = null) => ({ network: 'devnet' as const, letsId: demo.lets.letsId, startHeight });
 
-  function counting(source: ChainSource): { source: ChainSource; blocksRead: () => number } {
-    let blocks = 0;
-    return {
-      source: new Proxy(source, {
-        get(target, property, receiver) {
-          if (property === 'blockTransactions') return (id: string) => (blocks++, target.blockTransactions(id));
-          const value: unknown = Reflect.get(target, property, receiver);
-          return typeof value === 'function' ? value.bind(target) : value;
-        },
-      }),
-      blocksRead: () => blocks,
-    };
-  }
 
   async function followed(server: DevnetServer, startHeight: number | null): Promise<{ db: Db; source: ChainSource; index: ChainIndex }> {
     const db = openDatabase(join(tempDir(), 'mirror.sqlite'));
@@ -80,7 +67,7 @@ describe('catching up a LETS followed late', () => {
   it('reads the history through the index and the last blocks one by one, and ends with the mirror of a block-by-block sync', async () => {
     const { db, source, index } = await followed(withIndex, null);
     expect(pendingLets(db, 'devnet').map((p) => p.caughtUpTo)).toEqual([demo.genesisHeight - 1]);
-    const counted = counting(source);
+    const counted = countingBlocks(source);
     const result = await syncOnce(db, counted.source, { catchUp: createCatchUp({ index, pageSize: 100 }) });
     expect(result.catchingUp).toBe(false);
     expect(pendingLets(db, 'devnet')).toEqual([]);

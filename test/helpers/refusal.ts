@@ -1,0 +1,11 @@
+import { AppError } from '../../electron/core/errors/app-error';
+
+/** The AppError `work` fails with; anything else (success, another error) fails the test here. */
+export async function refusal(work: Promise<unknown>): Promise<AppError> {
+  const error = await work.then(
+    () => undefined,
+    (thrown: unknown) => thrown,
+  );
+  if (!(error instanceof AppError)) throw new Error(`expected an AppError, got ${String(error)}`);
+  return error;
+}
