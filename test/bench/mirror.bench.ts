@@ -2,17 +2,22 @@ import { readFileSync } from 'node:fs';
 import { PerformanceObserver } from 'node:perf_hooks';
 import os from 'node:os';
 import { expect, it } from 'vitest';
+import type { ChainIndex } from '../../electron/core/chain/chain-index';
 import { createNodeClient } from '../../electron/core/chain/node-client';
+import { createNodeIndex } from '../../electron/core/chain/node-index';
 import type { Db } from '../../electron/core/mirror/database';
 import { dashboardSummary } from '../../electron/core/dashboard/dashboard-summary';
 import { accountBalances, memberHistory, trialBalance } from '../../electron/core/mirror/queries/ledger';
 import { addMemberProfiles } from '../../electron/core/mirror/queries/members';
 import { tradePage } from '../../electron/core/mirror/queries/trades';
 import { memberStatement } from '../../electron/core/statements/member-statement';
+import { readingContext } from '../../electron/core/review/reading-context';
+import { readTransaction } from '../../electron/core/review/read-transaction';
 import type { TradeFilter } from '../../electron/core/api/calls/ledger-types';
 import { syncOnce } from '../../electron/core/mirror/sync/mirror-sync';
 import { pollOnce } from '../../electron/core/mirror/sync/sync-loop';
 import { aMirrorFollowing } from '../helpers/mirror-fixtures';
+import { unsignedFromChain } from '../helpers/unsigned-from-chain';
 import { machineLine, writeBenchmarkSection } from './report';
 import { startDevnetNode } from './support/devnet-node';
 
@@ -77,6 +82,24 @@ function mainThreadCpuMs(): number | null {
   }
 }
 
+/**
+ * What you see is what you sign: trades spread through the whole history, read back from the chain and read by the
+ * review's reader, say what the mirror's ledger entries say (payer, payee, amount, both balances after).
+ */
+async function expectTradesReadAsMirrored(db: Db, index: ChainIndex): Promise<void> {
+  const payments = db
+    .prepare(`SELECT lower(hex(transaction_id)) AS id, member_key, counterparty_key, delta, balance_after FROM ledger_entries WHERE kind = 'trade' AND delta < 0 ORDER BY height, position`)
+    .all() as { id: string; member_key: string; counterparty_key: string; delta: bigint; balance_after: bigint }[];
+  const context = readingContext(db, 'devnet');
+  const picked = payments.filter((_, i) => i % Math.ceil(payments.length / 500) === 0);
+  for (const payment of picked) {
+    const reading = readTransaction(await unsignedFromChain(index, payment.id), context, []);
+    expect(reading).toMatchObject({ kind: 'trade', amount: -payment.delta, warnings: [] });
+    expect(reading.accounts.find((a) => a.ownerKey === payment.member_key)?.after).toBe(payment.balance_after);
+    expect(reading.accounts.map((a) => a.ownerKey)).toContain(payment.counterparty_key);
+  }
+}
+
 it('syncs a LETS of 250 members and 100 000 trades and answers its queries', async () => {
   const node = await startDevnetNode({
     parameters: { name: 'Bench LETS', unit: 'hours', floor: -200_00n, cap: 500_00n },
@@ -108,6 +131,7 @@ it('syncs a LETS of 250 members and 100 000 trades and answers its queries', asy
     const { db, letsId } = warm.mirror;
     expect(trialBalance(db, letsId)).toBe(0n);
     expect(new Map(accountBalances(db, letsId).map((b) => [b.memberKey, b.balance]))).toEqual(node.balances);
+    await expectTradesReadAsMirrored(db, createNodeIndex({ baseUrl: node.url, network: 'devnet' }));
 
     const idleSamples: number[] = [];
     for (let i = 0; i < 30; i++) idleSamples.push((await elapsedAsync(() => pollOnce(db, client, { confirmations: 2 }))).ms);

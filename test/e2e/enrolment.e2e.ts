@@ -50,7 +50,10 @@ describe('enrolment: add members, enrol them in one flow, watch them arrive on c
 
     for (const name of ['Dora', 'Evan']) {
       const review = page.getByRole('region', { name: 'Check before signing' });
-      await expect.poll(() => review.locator('.tx-headline').textContent()).toBe(`The committee enrols ${name} in Riverside LETS`);
+      // Read from the enrolment transaction itself: the new account's owner, its balance, the pool that shrinks.
+      await expect.poll(() => review.locator('.tx-headline').textContent()).toBe(`The committee enrols ${name} in Riverside LETS, with a new account at 0.00`);
+      expect(await review.locator('.tx-balances tbody tr').allTextContents()).toEqual([`${name}new account0.00`]);
+      expect(await review.getByText('Memberships left in the pool').locator('xpath=following-sibling::dd[1]').textContent()).toMatch(/^\d+ → \d+$/);
       if (name === 'Dora') await app.screenshot('enrolment-review');
       await review.getByRole('button', { name: 'Sign and send' }).click();
       await page.getByText(name === 'Dora' ? 'Enrolment 2 of 2' : '2 enrolments sent').waitFor();

@@ -85,7 +85,13 @@ describe('founding a LETS and following it from another computer', () => {
     for (const step of ['1 of 2', '2 of 2']) {
       await page.getByText(`Genesis transaction ${step.replace(' of 2', '')} of 2`).waitFor({ timeout: 20_000 });
       const review = page.getByRole('region', { name: 'Check before signing' });
-      expect(await review.locator('.tx-headline').textContent()).toContain(`Founding ${choice.name} (${step})`);
+      // Read from each genesis transaction itself: the mint of capacity + 1 tokens, then the LETS's box receiving them.
+      expect(await review.locator('.tx-headline').textContent()).toBe(
+        step === '1 of 2'
+          ? `Founding ${choice.name}: 101 membership tokens are minted`
+          : `Founding ${choice.name}: its ${choice.model === 'Committee LETS' ? 'management box' : 'public token box'} receives the LETS id and 101 membership tokens`,
+      );
+      expect(await review.getByRole('alert').count()).toBe(0);
       await review.getByLabel('Ledger hardware wallet').check();
       await expect.poll(() => review.locator('.tx-device').textContent(), { timeout: 15_000 }).toMatch(/Application 0x[0-9a-f]{8}/);
       await review.getByRole('button', { name: 'Sign and send' }).click();

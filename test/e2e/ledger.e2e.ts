@@ -1,4 +1,11 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { EIP12UnsignedTransaction } from '@fleet-sdk/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_MNEMONIC } from '../../electron/core/devnet/demo-lets';
+import { addressKeyPath } from '../../electron/core/signers/key-paths';
+import { SoftwareSigner } from '../../electron/core/signers/software/software-signer';
 import { startAppUnderTest, type AppUnderTest } from './support/app-under-test';
 
 describe('bookkeeping: the ledger, recording a trade, the outbox', () => {
@@ -48,8 +55,17 @@ describe('bookkeeping: the ledger, recording a trade, the outbox', () => {
     await page.getByRole('button', { name: 'Review' }).click();
 
     const review = page.getByRole('region', { name: 'Check before signing' });
-    await expect.poll(() => review.locator('.tx-headline').textContent()).toBe('Charlie pays Alice 1.25 EUR-LETS for eggs');
-    expect(await review.locator('tbody tr').allTextContents()).toEqual(['Charlie3.502.25', 'Alice−2.00−0.75']);
+    // Read from the trade transaction built, not from the form; the memo stays a note of this computer.
+    await expect.poll(() => review.locator('.tx-headline').textContent()).toBe('Charlie pays Alice 1.25 EUR-LETS');
+    expect(await review.getByText('Note kept on this computer (not on chain): eggs').isVisible()).toBe(true);
+    expect(await review.locator('.tx-balances tbody tr').allTextContents()).toEqual(['Charlie3.502.25', 'Alice−2.00−0.75']);
+    await review.getByText('Every box it spends and creates').click();
+    expect(await review.getByRole('table', { name: 'Creates' }).locator('tbody td:first-child').allTextContents()).toEqual([
+      'Charlie’s account at 2.25',
+      'Alice’s account at −0.75',
+      'the miner fee',
+      'change back to Charlie’s wallet',
+    ]);
     await app.screenshot('ledger-trade-review');
 
     await review.getByRole('button', { name: 'Sign and send' }).click();
@@ -61,6 +77,33 @@ describe('bookkeeping: the ledger, recording a trade, the outbox', () => {
     await expect
       .poll(() => page.getByRole('region', { name: 'Outbox' }).locator('tbody tr').allTextContents(), { timeout: 10_000 })
       .toEqual([expect.stringMatching(/^Charlie pays Alice 1\.25 EUR-LETS for eggsConfirmed/)]);
+    expect(app.unexpectedErrors).toEqual([]);
+  });
+
+  it('takes back a trade signed in another wallet from its file, and shows what the signed transaction does before sending it', async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: 'Record a trade' }).click();
+    await page.getByLabel('Who pays').selectOption({ label: 'Bob (−1.50)' });
+    await page.getByLabel('Who is paid').selectOption({ label: 'Alice (−0.75)' });
+    await page.getByLabel('Amount (EUR-LETS)').fill('0.50');
+    await page.getByRole('button', { name: 'Review' }).click();
+    const review = page.getByRole('region', { name: 'Check before signing' });
+    const [download] = await Promise.all([page.waitForEvent('download'), review.getByRole('button', { name: 'Export for another wallet' }).click()]);
+    const exported = JSON.parse(readFileSync((await download.path()) ?? '', 'utf8')) as EIP12UnsignedTransaction;
+    // Bob's own wallet signs it (his key is the demo seed's, as a member's phone wallet would hold it).
+    const bobs = SoftwareSigner.fromMnemonic(DEMO_MNEMONIC, { network: 'testnet' });
+    const signed = await bobs.sign({ transaction: exported, inputKeyPaths: exported.inputs.map(() => addressKeyPath(0, 2)) });
+    const file = join(mkdtempSync(join(tmpdir(), 'lets-signed-')), 'signed.json');
+    writeFileSync(file, JSON.stringify(signed));
+    await review.getByLabel('Import signed file').setInputFiles(file);
+
+    const imported = page.getByRole('region', { name: 'Signed elsewhere: check before sending' });
+    await expect.poll(() => imported.locator('.tx-headline').textContent()).toBe('Bob pays Alice 0.50 EUR-LETS');
+    expect(await imported.locator('.tx-balances tbody tr').allTextContents()).toEqual(['Bob−1.50−2.00', 'Alice−0.75−0.25']);
+    await app.screenshot('ledger-import-review');
+    await imported.getByRole('button', { name: 'Send', exact: true }).click();
+    await expect.poll(() => page.locator('.tx-progress').textContent(), { timeout: 40_000 }).toBe('Confirmed');
+    await page.getByRole('button', { name: 'Close' }).click();
     expect(app.unexpectedErrors).toEqual([]);
   });
 

@@ -10,7 +10,7 @@ import { syncOnce } from '../../electron/core/mirror/sync/mirror-sync';
 import type { SigningContext } from '../../electron/core/operations/operations-context';
 import { prepareEnrolment } from '../../electron/core/operations/prepare-enrolment';
 import { prepareTrade } from '../../electron/core/operations/prepare-trade';
-import { importSignedAndSend, signAndSend } from '../../electron/core/operations/send-transaction';
+import { importSigned, send, signAndSend } from '../../electron/core/operations/send-transaction';
 import { signingPlan } from '../../electron/core/operations/prepared-transaction';
 import { exportUnsignedTransaction } from '../../electron/core/signers/exchange/eip12-exchange';
 import { ErgoAddress } from '@fleet-sdk/core';
@@ -58,15 +58,22 @@ describe('preparing, signing and sending the app’s own transactions', () => {
 
   it('records a trade: review shows the new balances, then it is signed, sent, mined and mirrored', async () => {
     const prepared = await prepareTrade(ctx, order('Charlie', 'Alice', 1_25n, 'eggs'));
+    // Read from the transaction built, not from the order: the same words whatever the form said.
     expect(prepared).toMatchObject({
-      headline: 'Charlie pays Alice 1.25 EUR-LETS for eggs',
-      balances: [
-        { name: 'Charlie', before: 3_50n, after: 2_25n },
-        { name: 'Alice', before: -2_00n, after: -75n },
-      ],
+      reading: {
+        kind: 'trade',
+        headline: 'Charlie pays Alice 1.25 EUR-LETS',
+        amount: 1_25n,
+        accounts: [
+          { name: 'Charlie', before: 3_50n, after: 2_25n },
+          { name: 'Alice', before: -2_00n, after: -75n },
+        ],
+        warnings: [],
+      },
+      memo: 'eggs',
       signedBy: 'Charlie',
     });
-    expect(prepared.feeNanoErgs).toBeGreaterThan(0n);
+    expect(prepared.reading.fee).toBeGreaterThan(0n);
     expect(outboxItem(db, prepared.transactionId)?.state).toBe('built');
 
     const sent = await signAndSend(ctx, prepared.transactionId);
@@ -86,7 +93,7 @@ describe('preparing, signing and sending the app’s own transactions', () => {
     const first = await prepareTrade(ctx, order('Alice', 'Bob', 1_00n));
     await signAndSend(ctx, first.transactionId);
     const second = await prepareTrade(ctx, order('Bob', 'Alice', 50n));
-    expect(second.balances).toEqual([
+    expect(second.reading.accounts).toMatchObject([
       { name: 'Bob', before: -50n, after: -1_00n },
       { name: 'Alice', before: -3_00n, after: -2_50n },
     ]);
@@ -100,7 +107,16 @@ describe('preparing, signing and sending the app’s own transactions', () => {
     const dora = hex.encode(await SoftwareSigner.fromMnemonic(OTHER_WALLET, { network: 'testnet' }).publicKey(addressKeyPath(0, 0)));
     const doraId = addMemberProfile(db, { letsId, ownerKey: dora, name: 'Dora' });
     const prepared = await prepareEnrolment(ctx, letsId, doraId);
-    expect(prepared).toMatchObject({ headline: 'The committee enrols Dora in Riverside LETS', balances: [{ name: 'Dora', before: null, after: 0n }], signedBy: 'the committee' });
+    expect(prepared).toMatchObject({
+      reading: {
+        kind: 'enrolment',
+        headline: 'The committee enrols Dora in Riverside LETS, with a new account at 0.00',
+        accounts: [{ name: 'Dora', before: null, after: 0n }],
+        pool: { before: 248n, after: 247n },
+        warnings: [],
+      },
+      signedBy: 'the committee',
+    });
     await signAndSend(ctx, prepared.transactionId);
     chain.mine();
     await poll();
@@ -130,12 +146,14 @@ describe('preparing, signing and sending the app’s own transactions', () => {
       expect(outboxItem(db, prepared.transactionId)?.state).toBe('built');
     });
 
-    it('signs the exported file elsewhere; the import is verified by the interpreter and sent', async () => {
+    it('signs the exported file elsewhere; the import is verified by the interpreter, kept signed, then sent', async () => {
       const prepared = await prepareTrade(ctx, { ...order('Alice', 'Bob', 75n), payerId: doraId });
       const exported = JSON.parse(exportUnsignedTransaction(signingPlan(db, prepared.transactionId)!.transaction)) as EIP12UnsignedTransaction;
       const signed = await doraWallet.sign({ transaction: exported, inputKeyPaths: exported.inputs.map(() => addressKeyPath(0, 0)) });
 
-      expect((await importSignedAndSend(ctx, prepared.transactionId, JSON.stringify(signed))).state).toBe('submitted');
+      await importSigned(ctx, prepared.transactionId, JSON.stringify(signed));
+      expect(outboxItem(db, prepared.transactionId)?.state).toBe('signed');
+      expect((await send(ctx, prepared.transactionId)).state).toBe('submitted');
       chain.mine();
       await poll();
       expect(outboxItem(db, prepared.transactionId)?.state).toBe('confirmed');
@@ -146,7 +164,7 @@ describe('preparing, signing and sending the app’s own transactions', () => {
       const exported = JSON.parse(exportUnsignedTransaction(signingPlan(db, prepared.transactionId)!.transaction)) as EIP12UnsignedTransaction;
       const forged = await doraWallet.sign({ transaction: exported, inputKeyPaths: exported.inputs.map(() => addressKeyPath(0, 1)) });
 
-      await expect(importSignedAndSend(ctx, prepared.transactionId, JSON.stringify(forged))).rejects.toMatchObject({ code: 'signature-invalid' });
+      await expect(importSigned(ctx, prepared.transactionId, JSON.stringify(forged))).rejects.toMatchObject({ code: 'signature-invalid' });
       expect(outboxItem(db, prepared.transactionId)).toMatchObject({ state: 'built', lastError: expect.stringContaining('not valid') });
     });
   });

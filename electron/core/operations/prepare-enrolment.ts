@@ -5,7 +5,7 @@ import { letsOnChain } from './lets-on-chain';
 import { memberKey } from './member-profile';
 import type { ChainContext } from './operations-context';
 import { pendingView } from './pending-transactions';
-import { feeOf, fileBuiltTransaction } from './prepared-transaction';
+import { fileBuiltTransaction, reviewOf } from './prepared-transaction';
 
 /**
  * Builds the enrolment of a member whose key is already recorded (from the wizard or a CSV import) and files it
@@ -22,14 +22,13 @@ export async function prepareEnrolment(ctx: ChainContext, letsId: number, member
     memberName: member.name,
     memberKey: member.ownerKey,
   });
-  const headline = `The committee enrols ${member.name} in ${state.lets.name}`;
   const transactionId = fileBuiltTransaction(ctx.db, {
     letsId,
     purpose: 'enrolment',
-    description: headline,
+    description: `The committee enrols ${member.name} in ${state.lets.name}`,
     transaction,
     inputKeys: transaction.inputs.map(() => state.committee),
     signedBy: 'the committee',
   });
-  return { transactionId, headline, balances: [{ name: member.name, before: null, after: 0n }], feeNanoErgs: feeOf(transaction), signedBy: 'the committee', signerKey: state.committee };
+  return reviewOf(ctx.db, ctx.chain.network, transactionId);
 }

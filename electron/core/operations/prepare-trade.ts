@@ -1,13 +1,12 @@
 import type { PreparedTransaction } from '../api/calls/outbox-types';
 import { buildTrade } from '../builders/trade';
-import { readAccountBox } from '../contracts/lets-boxes';
 import { formatAmount } from '../lets/amount';
 import { feeWallet } from './fee-wallet';
 import { letsOnChain } from './lets-on-chain';
 import { memberKey } from './member-profile';
 import type { ChainContext } from './operations-context';
 import { pendingView } from './pending-transactions';
-import { feeOf, fileBuiltTransaction } from './prepared-transaction';
+import { fileBuiltTransaction, reviewOf } from './prepared-transaction';
 
 export interface TradeOrder {
   letsId: number;
@@ -38,26 +37,14 @@ export async function prepareTrade(ctx: ChainContext, order: TradeOrder): Promis
     payee: { name: payee.name, box: payeeBox },
     amount: order.amount,
   });
-  const headline = `${payer.name} pays ${payee.name} ${formatAmount(order.amount)} ${state.lets.unit}${order.description ? ` for ${order.description}` : ''}`;
   const transactionId = fileBuiltTransaction(ctx.db, {
     letsId: order.letsId,
     purpose: 'trade',
-    description: headline,
+    description: `${payer.name} pays ${payee.name} ${formatAmount(order.amount)} ${state.lets.unit}${order.description ? ` for ${order.description}` : ''}`,
     transaction,
     inputKeys: transaction.inputs.map(() => payer.ownerKey),
     signedBy: payer.name,
     memo: order.description,
   });
-  const before = (box: typeof payerBox, who: string) => readAccountBox(box, state.lets, who).balance;
-  return {
-    transactionId,
-    headline,
-    balances: [
-      { name: payer.name, before: before(payerBox, payer.name), after: before(payerBox, payer.name) - order.amount },
-      { name: payee.name, before: before(payeeBox, payee.name), after: before(payeeBox, payee.name) + order.amount },
-    ],
-    feeNanoErgs: feeOf(transaction),
-    signedBy: payer.name,
-    signerKey: payer.ownerKey,
-  };
+  return reviewOf(ctx.db, ctx.chain.network, transactionId);
 }

@@ -1,9 +1,15 @@
-import { FEE_CONTRACT, type EIP12UnsignedTransaction } from '@fleet-sdk/common';
+import type { EIP12UnsignedTransaction } from '@fleet-sdk/common';
 import type { PreparedTransaction } from '../api/calls/outbox-types';
 import { AppError } from '../errors/app-error';
 import type { Db } from '../mirror/database';
-import { addToOutbox, outboxItem } from '../mirror/queries/outbox';
+import { addToOutbox } from '../mirror/queries/outbox';
 import { addOutboxDetails } from '../mirror/queries/outbox-details';
+import { ownKeyPath } from '../mirror/queries/own-key-paths';
+import { deviceScreens } from '../review/device-screens';
+import { readingContext } from '../review/reading-context';
+import { readTransaction } from '../review/read-transaction';
+import type { ChainNetwork } from './chain-access';
+import { addressNetwork } from './signing-keys';
 import { transactionId } from '../transactions/transaction-bytes';
 
 export interface NewPreparedTransaction {
@@ -36,34 +42,39 @@ export function fileBuiltTransaction(db: Db, built: NewPreparedTransaction): str
   return id;
 }
 
-export type SigningPlan = Pick<NewPreparedTransaction, 'transaction' | 'inputKeys' | 'signedBy'>;
+export type SigningPlan = Pick<NewPreparedTransaction, 'transaction' | 'inputKeys' | 'signedBy'> & { memo: string };
 
 export function signingPlan(db: Db, transactionIdHex: string): SigningPlan | undefined {
   const row = db
-    .prepare('SELECT o.unsigned_json, p.input_keys, p.signed_by FROM outbox o JOIN outbox_details p USING (transaction_id) WHERE o.transaction_id = ?')
-    .get(transactionIdHex) as { unsigned_json: string; input_keys: string; signed_by: string } | undefined;
+    .prepare('SELECT o.unsigned_json, p.input_keys, p.signed_by, p.memo FROM outbox o JOIN outbox_details p USING (transaction_id) WHERE o.transaction_id = ?')
+    .get(transactionIdHex) as { unsigned_json: string; input_keys: string; signed_by: string; memo: string } | undefined;
   if (!row) return undefined;
-  return { transaction: JSON.parse(row.unsigned_json) as EIP12UnsignedTransaction, inputKeys: JSON.parse(row.input_keys) as string[], signedBy: row.signed_by };
-}
-
-export function feeOf(tx: EIP12UnsignedTransaction): bigint {
-  return tx.outputs.filter((output) => output.ergoTree === FEE_CONTRACT).reduce((sum, output) => sum + BigInt(output.value), 0n);
+  return {
+    transaction: JSON.parse(row.unsigned_json) as EIP12UnsignedTransaction,
+    inputKeys: JSON.parse(row.input_keys) as string[],
+    signedBy: row.signed_by,
+    memo: row.memo,
+  };
 }
 
 /**
- * The review of a transaction filed earlier and not signed yet. Balances are left out: they were true when it was
- * built, and whether they still are is for the chain to say when it is sent.
+ * The review of a transaction in the outbox: what it does, read from the transaction itself with the mirror as it is
+ * now (readTransaction), and what the Ledger will show of it. The same for a transaction just prepared, one filed
+ * earlier, or one signed elsewhere: the words describe the bytes a signature covers, never the form.
  */
-export function reviewOf(db: Db, transactionIdHex: string): PreparedTransaction {
+export function reviewOf(db: Db, network: ChainNetwork, transactionIdHex: string): PreparedTransaction {
   const plan = signingPlan(db, transactionIdHex);
-  const item = outboxItem(db, transactionIdHex);
-  if (!plan || !item) throw new AppError('not-found', 'That transaction is not in the outbox.', 'Refresh the outbox.');
+  if (!plan) throw new AppError('not-found', 'That transaction is not in the outbox.', 'Refresh the outbox.');
+  const keys = [...new Set(plan.inputKeys)];
+  const signerKey = keys[0] ?? '';
+  // Where the Ledger holds the key, when the app knows; otherwise it is found when signing.
+  const path = ownKeyPath(db, signerKey, 'ledger') ?? `(the path of ${plan.signedBy}’s key on the Ledger)`;
   return {
     transactionId: transactionIdHex,
-    headline: item.description,
-    balances: [],
-    feeNanoErgs: feeOf(plan.transaction),
+    reading: readTransaction(plan.transaction, readingContext(db, network), plan.inputKeys),
+    memo: plan.memo,
     signedBy: plan.signedBy,
-    signerKey: plan.inputKeys[0] ?? '',
+    signerKey,
+    device: { reviews: keys.length, screens: deviceScreens(plan.transaction, addressNetwork(network), path) },
   };
 }

@@ -39,9 +39,10 @@ export async function signAndSend(ctx: SigningContext, transactionId: string, co
 
 /**
  * Takes the transaction back from another wallet (EIP-12 JSON), signed. It must be exactly the exported one and
- * every proof must satisfy its input's script, or it is refused and stays "built"; then it is sent.
+ * every proof must satisfy its input's script, or it is refused and stays "built"; it is kept "signed", for the
+ * treasurer to read what it does (the review reads it from the transaction) before it is sent.
  */
-export async function importSignedAndSend(ctx: ChainContext, transactionId: string, json: string): Promise<OutboxItem> {
+export async function importSigned(ctx: ChainContext, transactionId: string, json: string): Promise<void> {
   const plan = signingPlan(ctx.db, transactionId);
   if (!plan || outboxItem(ctx.db, transactionId)?.state !== 'built') {
     throw new AppError('conflict', 'Only a transaction waiting for its signature can take one from a file.', 'Refresh the outbox to see its current state.');
@@ -49,7 +50,6 @@ export async function importSignedAndSend(ctx: ChainContext, transactionId: stri
   const next = { height: (await ctx.chain.height()) + 1 };
   const signed = await recordingFailure(ctx, transactionId, async () => importSignedTransaction(json, plan.transaction, next));
   moveOutboxItem(ctx.db, transactionId, 'signed', { signedJson: JSON.stringify(signed) });
-  return send(ctx, transactionId);
 }
 
 /** Sends a signed transaction again (after a node refusal, or one the node dropped). */

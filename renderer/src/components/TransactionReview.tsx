@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'react';
 import type { OutboxEntry, PreparedTransaction, SignerChoice } from '../../../electron/core/api/calls/outbox-types';
-import { formatAmount, formatErg } from '../../../electron/core/lets/amount';
 import { asApiError, callApi, type ApiError } from '../api/client';
 import { useCall } from '../hooks/use-call';
 import { downloadFile } from './download-file';
 import { ErrorNotice } from './ErrorNotice';
 import { MainnetConfirm } from './MainnetConfirm';
+import { DeviceScreens, TransactionReading } from './TransactionReading';
 import { OUTBOX_STATE_TEXT } from './outbox-states';
 import '../styles/transactions.css';
 
@@ -14,7 +14,13 @@ const SIGNER_LABEL: Record<SignerChoice, string> = {
   ledger: 'Ledger hardware wallet',
 };
 
-type Step = { kind: 'review' } | { kind: 'signing' } | { kind: 'sent'; entry: OutboxEntry } | { kind: 'discarded' };
+type Step =
+  | { kind: 'review' }
+  | { kind: 'signing' }
+  /** Signed in another wallet and taken back from its file: read from the signed transaction, waiting to be sent. */
+  | { kind: 'imported'; review: PreparedTransaction }
+  | { kind: 'sent'; entry: OutboxEntry }
+  | { kind: 'discarded' };
 
 const DEVICE_POLL_MS = 2_000;
 const OUTBOX_POLL_MS = 2_000;
@@ -35,8 +41,8 @@ function Progress({ transactionId, onFinished }: { transactionId: string; onFini
 }
 
 /**
- * What the treasurer checks before anything is signed: the story, the balances before and after, the fee, who
- * signs, and for the Ledger the session token the device will show. Then sign and send, or hand the file to
+ * What the treasurer checks before anything is signed: what the transaction does, read from the transaction itself
+ * (balances before and after, the fee, every box), what the Ledger will show of it, who signs, and for the Ledger the session token the device will show. Then sign and send, or hand the file to
  * another wallet. Whatever fails, the transaction stays in the outbox and nothing is sent.
  */
 export function TransactionReview(props: {
@@ -76,7 +82,22 @@ export function TransactionReview(props: {
     signer && run(() => callApi('outbox.sign', { transactionId, signer, ...(authToken ? { expectedAuthToken: authToken } : {}) }));
   const exportFile = () =>
     callApi('outbox.export', { transactionId }).then((file) => downloadFile(file.fileName, file.json, 'application/json'), (e: unknown) => setError(asApiError(e)));
-  const importFile = (file: File | undefined) => file && run(async () => callApi('outbox.import', { transactionId, json: await file.text() }));
+  const importFile = (file: File | undefined) => {
+    if (!file) return;
+    setError(null);
+    setStep({ kind: 'signing' });
+    file
+      .text()
+      .then((json) => callApi('outbox.import', { transactionId, json }))
+      .then(
+        (review) => setStep({ kind: 'imported', review }),
+        (e: unknown) => {
+          setError(asApiError(e));
+          setStep({ kind: 'review' });
+        },
+      );
+  };
+  const sendImported = () => run(() => callApi('outbox.send', { transactionId }));
   const discard = () => run(() => callApi('outbox.discard', { transactionId }));
 
   if (step.kind === 'discarded') {
@@ -90,28 +111,15 @@ export function TransactionReview(props: {
 
   return (
     <section className="card tx-review" aria-labelledby="tx-review-title">
-      <h2 id="tx-review-title">{step.kind === 'sent' ? 'Sent to the chain' : 'Check before signing'}</h2>
-      <p className="tx-headline">{prepared.headline}</p>
-      <table className="data-table tx-balances">
-        <caption className="visually-hidden">Balances before and after</caption>
-        <thead>
-          <tr><th scope="col">Member</th><th scope="col" className="amount">Before</th><th scope="col" className="amount">After</th></tr>
-        </thead>
-        <tbody>
-          {prepared.balances.map((b) => (
-            <tr key={b.name}>
-              <td>{b.name}</td>
-              <td className="amount">{b.before === null ? 'new account' : formatAmount(b.before)}</td>
-              <td className="amount">{formatAmount(b.after)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <h2 id="tx-review-title">{step.kind === 'sent' ? 'Sent to the chain' : step.kind === 'imported' ? 'Signed elsewhere: check before sending' : 'Check before signing'}</h2>
+      {step.kind === 'imported' ? (
+        <TransactionReading reading={step.review.reading} memo={step.review.memo} />
+      ) : (
+        <TransactionReading reading={prepared.reading} memo={prepared.memo} />
+      )}
       <dl className="facts">
         <dt>Signed by</dt>
         <dd>{prepared.signedBy}</dd>
-        <dt>Network fee</dt>
-        <dd>{formatErg(prepared.feeNanoErgs)}, paid from {prepared.signedBy}’s wallet</dd>
         <dt>Transaction id</dt>
         <dd className="path">{transactionId}</dd>
       </dl>
@@ -120,6 +128,20 @@ export function TransactionReview(props: {
         <>
           <Progress transactionId={transactionId} onFinished={onFinished} />
           <button type="button" className="button secondary" onClick={onClose}>Close</button>
+        </>
+      ) : step.kind === 'imported' ? (
+        <>
+          <p className="tx-device" role="status">
+            The file holds exactly this transaction, signed by {step.review.signedBy}, and every signature checks out.
+          </p>
+          <div className="tx-actions">
+            <button type="button" className="button" onClick={sendImported}>
+              Send
+            </button>
+            <button type="button" className="button secondary" onClick={onClose}>
+              Send later (from the outbox)
+            </button>
+          </div>
         </>
       ) : (
         <>
@@ -131,6 +153,7 @@ export function TransactionReview(props: {
               </label>
             ))}
           </fieldset>
+          {signer === 'ledger' && <DeviceScreens screens={prepared.device.screens} reviews={prepared.device.reviews} />}
           {signer === 'ledger' && (
             <p className="tx-device" role="status">
               {device.status === 'ready' && device.value.authToken

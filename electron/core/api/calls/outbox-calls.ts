@@ -26,7 +26,8 @@ export const outboxCalls = {
   ),
   'outbox.send': call<OutboxEntry>()(z.strictObject({ transactionId })),
   'outbox.export': call<ExportedTransaction>()(z.strictObject({ transactionId })),
-  'outbox.import': call<OutboxEntry>()(
+  /** Takes back the transaction signed in another wallet, checked; its review, read from it, before it is sent. */
+  'outbox.import': call<PreparedTransaction>()(
     z.strictObject({ transactionId, json: z.string().min(2, 'The file is empty.').max(1_000_000, 'The file is too large to be a signed transaction.') }),
   ),
   'outbox.discard': call<null>()(z.strictObject({ transactionId })),

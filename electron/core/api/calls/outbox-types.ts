@@ -1,20 +1,24 @@
+import type { DeviceScreen, TransactionReading } from './review-types';
+
 /** Shapes of the transaction workflow: prepare → review → sign → send → confirmed. */
 
 export type SignerChoice = 'ledger' | 'demo-key';
 
-/** What a treasurer reviews before signing: the story in their terms, then the chain facts. */
+/**
+ * What a treasurer reviews before signing: what the transaction does, read from the transaction itself (never from the
+ * form that asked for it), then what the Ledger will show of it.
+ */
 export interface PreparedTransaction {
   transactionId: string;
-  /** "Alice pays Bob 2.00 EUR-LETS for milk". */
-  headline: string;
-  /** Balances before and after, per member the transaction touches (before is null for a new member). */
-  balances: { name: string; before: bigint | null; after: bigint }[];
-  /** Miner fee in nanoERG, paid by the signer's wallet. */
-  feeNanoErgs: bigint;
+  reading: TransactionReading;
+  /** What the treasurer typed about it ("milk"): kept on this computer with the transaction, never on chain. */
+  memo: string;
   /** Who must sign, in words ("Alice", "the committee"). */
   signedBy: string;
   /** The public key that must sign: the chosen signer must hold it, or the file goes to its owner's wallet. */
   signerKey: string;
+  /** The Ledger's review of it, screen by screen (one review per distinct key path: `reviews`). */
+  device: { reviews: number; screens: DeviceScreen[] };
 }
 
 export type OutboxState = 'built' | 'signed' | 'submitted' | 'mempool' | 'included' | 'confirmed' | 'dropped' | 'conflict';

@@ -10,7 +10,7 @@ import type { SigningContext } from '../../operations/operations-context';
 import { findOwnKeyPath } from '../../operations/own-keys';
 import { prepareEnrolment } from '../../operations/prepare-enrolment';
 import { prepareTrade } from '../../operations/prepare-trade';
-import { importSignedAndSend, send, signAndSend } from '../../operations/send-transaction';
+import { importSigned, send, signAndSend } from '../../operations/send-transaction';
 import { reviewOf, signingPlan } from '../../operations/prepared-transaction';
 import { exportUnsignedTransaction } from '../../signers/exchange/eip12-exchange';
 import { parseKeyPath } from '../../signers/key-paths';
@@ -41,7 +41,7 @@ export function outboxHandlers(ctx: CoreContext): AreaHandlers<typeof outboxCall
     },
     'enrolment.prepare': ({ letsId, memberId }) => prepareEnrolment(sending(), letsId, memberId),
     'outbox.list': () => listOutbox(ctx.db).map(toEntry),
-    'outbox.review': ({ transactionId }) => reviewOf(ctx.db, transactionId),
+    'outbox.review': ({ transactionId }) => reviewOf(ctx.db, ctx.network(), transactionId),
     'outbox.sign': async ({ transactionId, signer, expectedAuthToken }) =>
       toEntry(await signAndSend(operations(signer), transactionId, { expectedAuthToken })),
     'outbox.send': async ({ transactionId }) => toEntry(await send(sending(), transactionId)),
@@ -50,7 +50,10 @@ export function outboxHandlers(ctx: CoreContext): AreaHandlers<typeof outboxCall
       if (!plan) throw new AppError('not-found', 'That transaction is not in the outbox.', 'Refresh the outbox.');
       return { fileName: `lets-unsigned-${transactionId.slice(0, 12)}.json`, json: exportUnsignedTransaction(plan.transaction) };
     },
-    'outbox.import': async ({ transactionId, json }) => toEntry(await importSignedAndSend(sending(), transactionId, json)),
+    'outbox.import': async ({ transactionId, json }) => {
+      await importSigned(sending(), transactionId, json);
+      return reviewOf(ctx.db, ctx.network(), transactionId);
+    },
     'outbox.discard': ({ transactionId }) => {
       discardOutboxItem(ctx.db, transactionId);
       return null;

@@ -57,15 +57,15 @@ interface BoxRow {
 
 /**
  * The LETS the block-by-block sync follows on `network`: the others live on another chain, or are still being caught up
- * on their own (catch-up.ts) and join when they reach the mirror's tip.
+ * on their own (catch-up.ts) and join when they reach the mirror's tip (`withCatchingUp` lists those too).
  */
-export function loadTracked(db: Db, network: Network): { tracked: TrackedLets[]; letsTokenIds: Map<number, string> } {
+export function loadTracked(db: Db, network: Network, { withCatchingUp = false } = {}): { tracked: TrackedLets[]; letsTokenIds: Map<number, string> } {
   const rows = db
     .prepare(
       `SELECT c.lets_id, l.lets_token_id, c.membership_token_id, c.account_tree, c.management_tree, c.public_token_tree, c.start_height
-       FROM lets_chain c JOIN lets l ON l.id = c.lets_id WHERE c.network = ? AND c.caught_up_to IS NULL`,
+       FROM lets_chain c JOIN lets l ON l.id = c.lets_id WHERE c.network = ? AND (? OR c.caught_up_to IS NULL)`,
     )
-    .all(network) as {
+    .all(network, withCatchingUp ? 1 : 0) as {
     lets_id: bigint;
     lets_token_id: string;
     membership_token_id: string;

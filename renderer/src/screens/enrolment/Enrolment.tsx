@@ -96,7 +96,7 @@ export function Enrolment() {
           <TransactionReview
             key={batch.current.transactionId}
             prepared={batch.current}
-            onSent={(entry) => prepareNext(batch.queue, [...batch.sent, { name: batch.current?.balances[0]?.name ?? '', entry }])}
+            onSent={(entry) => prepareNext(batch.queue, [...batch.sent, { name: batch.current?.reading.accounts[0]?.name ?? '', entry }])}
             onClose={() => {
               setBatch(null);
               members.reload();
