@@ -56,7 +56,12 @@ describe('the transaction calls, through the dispatcher as the renderer makes th
   it('prepares, lists, signs with the demo key and sends a trade; the outbox follows it', async () => {
     const prepared = (await call('trades.prepare', { letsId, payerId: ids.Bob, payeeId: ids.Alice, amount: '0.10', description: 'a stamp' })) as { transactionId: string };
     expect(await call('outbox.list', {})).toEqual([expect.objectContaining({ transactionId: prepared.transactionId, state: 'built', description: 'Bob pays Alice 0.10 EUR-LETS for a stamp' })]);
-    expect(await call('outbox.review', { transactionId: prepared.transactionId })).toMatchObject({ headline: 'Bob pays Alice 0.10 EUR-LETS for a stamp', signedBy: 'Bob' });
+    // The review of a transaction filed earlier is read from the transaction again, with its memo beside it.
+    expect(await call('outbox.review', { transactionId: prepared.transactionId })).toMatchObject({
+      reading: { kind: 'trade', headline: 'Bob pays Alice 0.10 EUR-LETS', amount: 10n, warnings: [] },
+      memo: 'a stamp',
+      signedBy: 'Bob',
+    });
 
     const sent = await call('outbox.sign', { transactionId: prepared.transactionId, signer: 'demo-key' });
     expect(sent).toMatchObject({ state: 'submitted', lastError: null });

@@ -56,6 +56,10 @@ describe('signing on the Ledger from the app', () => {
     await review.getByLabel('Ledger hardware wallet').check();
     await expect.poll(() => review.locator('.tx-device').textContent(), { timeout: 15_000 }).toMatch(/The Ledger will ask to trust "Application 0x[0-9a-f]{8}"/);
     const shown = /Application (0x[0-9a-f]{8})/.exec((await review.locator('.tx-device').textContent()) ?? '')?.[1];
+    // What the device will show, in its order: the path, both account boxes (scripts: their P2SH address), the change, the fee.
+    await review.getByText('What your Ledger will show').click();
+    const screens = await review.getByRole('list', { name: 'Ledger screens' }).locator('.device-label').allTextContents();
+    expect(screens).toEqual(['Review transaction', 'Script Hash', 'Amount', 'Token [1]', 'Token [1] Raw Value', 'Script Hash', 'Amount', 'Token [1]', 'Token [1] Raw Value', 'To', 'Amount', 'Fee', 'Sign transaction']);
     await app.screenshot('ledger-device-review');
 
     await review.getByRole('button', { name: 'Sign and send' }).click();
