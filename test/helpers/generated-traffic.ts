@@ -1,5 +1,5 @@
 import { compile } from '@fleet-sdk/compiler';
-import { FEE_CONTRACT, SAFE_MIN_BOX_VALUE } from '@fleet-sdk/core';
+import { FEE_CONTRACT, RECOMMENDED_MIN_FEE_VALUE, SAFE_MIN_BOX_VALUE } from '@fleet-sdk/core';
 import { SByte, SColl, SGroupElement, SInt, SLong } from '@fleet-sdk/serializer';
 import type { ChainBox, ChainHeader, ChainInput, ChainToken, ChainTransaction } from '../../electron/core/chain/chain-source';
 import type { DevnetChain } from '../../electron/core/devnet/devnet-chain';
@@ -8,6 +8,7 @@ import {
   generatedTransaction,
   NO_ASSETS,
   NO_EXTENSION,
+  NO_REGISTERS,
   plainOutput,
   proofBytes,
   pseudoRandom,
@@ -22,22 +23,30 @@ import type { TradeGenerator } from './generated-trades';
  * what an earlier transaction of it created), 56 random bytes where a Schnorr proof would be.
  *
  * The mix is a model of the kinds of transactions on Ergo's mainnet, not a measurement of it (MAINNET_LIKE_MIX):
+ * - first in every block, the emission transaction, as on mainnet: the emission box (a 225-byte script after ergo's
+ *   emission contract, with EIP-27's re-emission tokens) → the emission box less the block's reward, and the reward
+ *   with its re-emission tokens in the block's miner's reward box (the miner's key, spendable 720 blocks later);
  * - wallet payments: the sender's change and, half the time, a box it received → the payment, the miner's fee box, the
  *   change;
  * - token transfers: one or two token boxes of the sender (1–3 distinct tokens between them) and its change → the
  *   recipient's box with part of the tokens, the sender's box with the rest (amounts conserved), the fee, the change;
- * - contract transactions, each spending a box under a contract script and recreating it with new registers:
- *   swaps through liquidity pools (a 267-byte script, the pool's NFT, 4 registers; the trader's change pays the fee
- *   and takes or gives the ERG) and oracle datapoints (a 111-byte script, the oracle's NFT, 3 registers, signed by
- *   the operator, who pays the fee from the box);
+ * - DEX swaps as mainnet's go, through an order: the trader's change → an order box (a 457-byte script after
+ *   mainnet's DEX orders, 4 registers: the trader's key, the pool's NFT id, what it offers, the least it takes) holding
+ *   the ERG it sells, the fee, the change; in the next block, a batcher's swap: the liquidity pool (a 267-byte
+ *   script, its NFT, 4 registers) and the order → the pool anew, the trader's payout, the fee;
+ * - oracle datapoints (a 111-byte script, the oracle's NFT, 3 registers, signed by the operator, who pays the fee from
+ *   the box), each spending the box and recreating it with new registers;
  * - now and then a mining pool's payout: its change → 20–50 miners' boxes, the fee, the change;
  * - last in every block, the miner's transaction collecting the block's fee boxes into its reward box, as a node's
  *   miner does (the reward script FEE_CONTRACT requires: the miner's key, spendable 720 blocks later).
- * Left out, so that these blocks are if anything smaller than mainnet's: the emission transaction at the head of
- * every block, the order boxes through which mainnet's DEX swaps go (a second transaction per swap), larger scripts.
+ * Left out, though mainnet has them and each would make the blocks larger: larger scripts; the emission box's NFT
+ * (EIP-27 gave it two tokens, this one has the re-emission token alone); a batcher's reward output in a swap; a
+ * pool's second asset as a token: its reserve is a register here, as before the orders, so orders and payouts carry
+ * ERG alone (what a trader gives or takes of the pool's token is a figure in the order's and the pool's registers).
  *
- * Tokens, pools and oracles are minted in one block of their own (one token per transaction, its id the first
- * input's box id, EIP-4 registers on the minted box); the wallets and mining pools are paid by the devnet's faucet.
+ * Tokens, pools, oracles and the emission box's re-emission token are minted in one block of their own (one token per
+ * transaction, its id the first input's box id, EIP-4 registers on a minted token's box); the wallets, the mining
+ * pools and the emission box's founder are paid by the devnet's faucet.
  * The public keys are random points of secp256k1 (the interpreter refuses a tree whose key is not on the curve when
  * the faucet pays the wallets); nobody holds their secrets.
  */
@@ -46,6 +55,7 @@ export interface TrafficMix {
   /** Per block, in a random order. */
   payments: number;
   tokenTransfers: number;
+  /** Swaps through a pool, each of an order placed in an earlier block; as many orders are placed. */
   poolSwaps: number;
   oracleUpdates: number;
   /** A mining pool pays out in one block of this many. */
@@ -53,13 +63,15 @@ export interface TrafficMix {
 }
 
 /**
- * 24 wallet and contract transactions in every block, a payout in one block of ten and the miner's fee collection:
- * about 25 a block, half of them payments, a quarter token transfers and a quarter contract transactions. A model:
- * mainnet carries on the order of 10 to 30 transactions a block, of these kinds, in proportions that vary.
+ * The emission transaction, 28 wallet and contract transactions in every block (4 swaps, each with its order), a
+ * payout in one block of ten and the miner's fee collection: about 30 a block, 12 of them payments, 6 token transfers,
+ * 10 contract transactions. An assumed model of mainnet's kinds of transactions, not a measurement of its blocks.
  */
 export const MAINNET_LIKE_MIX: TrafficMix = { payments: 12, tokenTransfers: 6, poolSwaps: 4, oracleUpdates: 2, payoutEvery: 10 };
 
-export type OrdinaryKind = 'payment' | 'token transfer' | 'pool swap' | 'oracle update' | 'mining-pool payout' | 'fee collection';
+export type OrdinaryKind = 'emission' | 'payment' | 'token transfer' | 'swap order' | 'pool swap' | 'oracle update' | 'mining-pool payout' | 'fee collection';
+/** The kinds a block is drawn from; the emission transaction heads them and the fee collection follows them. */
+type GeneratedKind = Exclude<OrdinaryKind, 'emission' | 'fee collection'>;
 
 export interface TrafficOptions {
   /** How many wallets send and receive; each gets one box from the devnet's faucet. */
@@ -83,6 +95,8 @@ export interface KindedTransaction<K extends string = OrdinaryKind> {
 
 export interface OrdinaryTraffic {
   readonly mix: TrafficMix;
+  /** The block's first transaction: the emission box pays the block's reward to the miner chosen for the block. */
+  emission(height: number): ChainTransaction;
   /** The wallet and contract transactions (and any payout) of the block at `height`, in a random order. */
   block(height: number): KindedTransaction[];
   /** The miner's transaction spending the fee boxes `transactions` create, or null if they create none. */
@@ -122,6 +136,84 @@ const POOL_SCRIPT = `{
     if (deltaX > 0) reservesY0.toBigInt * deltaX * feeNum >= -deltaY * (reservesX0 * FeeDenom + deltaX * feeNum)
     else reservesX0 * (-deltaX) * feeNum <= deltaY * (reservesY0.toBigInt * FeeDenom + deltaY * feeNum)
   sigmaProp(preserved && fairSwap && pool1.value >= MinReserve && reservesY1 > 0L)
+}`;
+
+/*
+ * The emission contract, written after ergo's (ErgoScriptPredef.emissionBoxProp, which mainnet's emission box is
+ * under since its genesis): the box goes on under this script less the reward of the height, and the reward goes to
+ * a box under the reward script of the key MinerPubkey (the header's), spendable 720 blocks later. EIP-27 left the
+ * script as it was and checks the re-emission tokens in the node's rules.
+ */
+const EMISSION_SCRIPT = `{
+  val fixedRatePeriod = 525600
+  val epochLength = 64800
+  val fixedRate = 75000000000L
+  val oneEpochReduction = 3000000000L
+  val emissionOut = OUTPUTS(0)
+  val minerOut = OUTPUTS(1)
+  val epoch = 1 + (HEIGHT - fixedRatePeriod) / epochLength
+  val coinsToIssue = if (HEIGHT < fixedRatePeriod) fixedRate else fixedRate - oneEpochReduction * epoch.toLong
+  // The reward script of the group's generator, its key (constant 1) replaced by the miner's.
+  val genericMinerProp = fromBase16("${minerRewardTree('0279be667ef9dcbbac55a06295ce870b07029bfcdb2dce28d959f2815b16f81798')}")
+  val expectedMinerProp = substConstants(genericMinerProp, Coll(1), Coll(proveDlog(decodePoint(MinerPubkey))))
+  val correctMinerOutput = minerOut.propositionBytes == expectedMinerProp && minerOut.creationInfo._1 == HEIGHT
+  val heightIncreased = HEIGHT > SELF.creationInfo._1
+  val sameScriptRule = SELF.propositionBytes == emissionOut.propositionBytes
+  val heightCorrect = emissionOut.creationInfo._1 == HEIGHT
+  val correctCoinsConsumed = coinsToIssue == SELF.value - emissionOut.value
+  val lastCoins = SELF.value <= oneEpochReduction
+  sigmaProp(heightIncreased && correctMinerOutput && ((OUTPUTS.size == 2 && sameScriptRule && correctCoinsConsumed && heightCorrect) || lastCoins))
+}`;
+
+/** The reward the emission contract pays at `height`: 75 ERG a block for two years, then 3 ERG less every 64 800 blocks. */
+function blockReward(height: number): bigint {
+  if (height < 525_600) return 75n * ERG;
+  const reward = 75n * ERG - 3n * ERG * BigInt(1 + Math.floor((height - 525_600) / 64_800));
+  return reward > 0n ? reward : 0n;
+}
+
+/** EIP-27: of a reward of 15 ERG or more, 12 ERG go to re-emission; of less, all but 3 ERG. As many re-emission tokens go into the miner's reward box. */
+function reemissionOf(reward: bigint): bigint {
+  if (reward >= 15n * ERG) return 12n * ERG;
+  return reward > 3n * ERG ? reward - 3n * ERG : 0n;
+}
+
+/** The re-emission tokens EIP-27 put into mainnet's emission box: 20 million ERG's worth. */
+const REEMISSION_TOKENS = 20_000_000n * ERG;
+/** What the emission box starts with here: enough for some 260 000 blocks of 75 ERG. */
+const EMISSION_FUNDS = 20_000_000n * ERG;
+
+/*
+ * A swap order, after mainnet's DEX (Spectrum's swap orders): its trader can take it back, and anybody (a batcher) can
+ * execute it against the pool it names, if the trader gets at least the least it asked for at the pool's price and the
+ * miner's fee is small. Mainnet's orders hold these parameters as constants of each order's tree; here they are
+ * registers, so that one tree serves every order.
+ */
+const ORDER_SCRIPT = `{
+  val FeeDenom = 1000
+  val MaxMinerFee = 10000000L
+  val redeemer = SELF.R4[GroupElement].get
+  val poolNft = SELF.R5[Coll[Byte]].get
+  val offered = SELF.R6[Long].get
+  val minReceived = SELF.R7[Long].get
+  val poolIn = INPUTS(0)
+  val poolOut = OUTPUTS(0)
+  val payout = OUTPUTS(1)
+  val validTrade =
+    if (INPUTS.size == 2 && poolIn.tokens.size == 1) {
+      val validPool = poolIn.tokens(0)._1 == poolNft && poolOut.tokens(0)._1 == poolNft
+      val feeNum = poolIn.R4[Int].get
+      val deltaX = poolOut.value - poolIn.value
+      val deltaY = poolOut.R6[Long].get - poolIn.R6[Long].get
+      val received = if (deltaX > 0L) -deltaY else payout.value - SELF.value
+      val fairPrice =
+        if (deltaX > 0L) poolIn.R6[Long].get.toBigInt * deltaX * feeNum >= received.toBigInt * (poolIn.value.toBigInt * FeeDenom + deltaX * feeNum)
+        else poolIn.value.toBigInt * (-deltaX) * feeNum <= deltaY.toBigInt * (poolIn.R6[Long].get.toBigInt * FeeDenom + deltaY * feeNum)
+      val minerFee = OUTPUTS.fold(0L, { (sum: Long, box: Box) => if (box.propositionBytes == fromBase16("${FEE_CONTRACT}")) sum + box.value else sum })
+      validPool && payout.propositionBytes == proveDlog(redeemer).propBytes && received >= minReceived &&
+        (deltaX == offered || deltaY == offered) && fairPrice && minerFee <= MaxMinerFee
+    } else false
+  proveDlog(redeemer) || sigmaProp(validTrade)
 }`;
 
 const ORACLE_SCRIPT = `{
@@ -172,6 +264,15 @@ interface Wallet {
   tokenBoxes: ChainBox[];
 }
 
+/** An order waiting for a batcher: its box, the pool it names, and what it sells or buys of the pool's ERG. */
+interface Order {
+  box: ChainBox;
+  pool: ContractState;
+  trader: Wallet;
+  sells: boolean;
+  amount: bigint;
+}
+
 interface ContractState {
   box: ChainBox;
   /** The registers that stay, as hex (shared by every box of the contract). */
@@ -209,8 +310,10 @@ export async function startOrdinaryTraffic(chain: DevnetChain, options: TrafficO
   const signed = (box: ChainBox): ChainInput => ({ boxId: box.boxId, proofBytes: proofs[index(proofs.length)] as string, extension: NO_EXTENSION });
   const unsigned = (box: ChainBox): ChainInput => ({ boxId: box.boxId, proofBytes: '', extension: NO_EXTENSION });
 
-  const keys = Array.from({ length: options.wallets + miningPoolCount }, () => randomPublicKey(random));
-  const faucetId = await chain.faucet(keys.map((key, i) => ({ ergoTree: `${P2PK_PREFIX}${key}`, value: i < options.wallets ? funding : miningPoolFunding })));
+  // The wallets, the mining pools, and last the one who founds the emission box (with its funds and the re-emission token).
+  const keys = Array.from({ length: options.wallets + miningPoolCount + 1 }, () => randomPublicKey(random));
+  const fundingOf = (i: number) => (i < options.wallets ? funding : i < options.wallets + miningPoolCount ? miningPoolFunding : EMISSION_FUNDS + ERG);
+  const faucetId = await chain.faucet(keys.map((key, i) => ({ ergoTree: `${P2PK_PREFIX}${key}`, value: fundingOf(i) })));
   const { transactions } = chain.mine();
   const faucet = transactions.find((tx) => tx.id === faucetId);
   if (!faucet) throw new Error('the faucet transaction was not mined');
@@ -221,8 +324,11 @@ export async function startOrdinaryTraffic(chain: DevnetChain, options: TrafficO
   };
   const accounts: Wallet[] = keys.map((publicKey, i) => ({ publicKey, tree: `${P2PK_PREFIX}${publicKey}`, change: paidBy(i, publicKey), received: [], tokenBoxes: [] }));
   const wallets = accounts.slice(0, options.wallets);
-  const miningPools = accounts.slice(options.wallets);
+  const miningPools = accounts.slice(options.wallets, options.wallets + miningPoolCount);
+  const emissionFounder = accounts.at(-1) as Wallet;
   const rewardTrees = miningPools.map((pool) => minerRewardTree(pool.publicKey));
+  /** The reward tree of the block's miner, chosen by its emission transaction; its fee collection pays there too. */
+  let blockMiner: string | null = null;
 
   /** The wallet pays `outputs` and the fee from its change (and `more` inputs), and keeps what is left as change. */
   const spend = (wallet: Wallet, more: ChainBox[], moreUnsigned: ChainBox[], outputs: GeneratedOutput[], height: number): ChainTransaction => {
@@ -261,7 +367,7 @@ export async function startOrdinaryTraffic(chain: DevnetChain, options: TrafficO
   const poolRegisters = (state: ContractState) => ({ ...state.fixed, R6: registerHex(SLong(state.figure)), R7: registerHex(SInt(state.epoch)) });
   const oracleRegisters = (state: ContractState) => ({ ...state.fixed, R5: registerHex(SInt(state.epoch)), R6: registerHex(SLong(state.figure)) });
   const contract = (wallet: Wallet, tree: string, value: bigint, fixed: Record<string, string>, figure: bigint, registers: (state: ContractState) => Record<string, string>): ContractState => {
-    const state: ContractState = { box: wallet.change, fixed, epoch: 0, figure };
+    const state: ContractState = { box: wallet.change /* until its first box is minted, below */, fixed, epoch: 0, figure };
     state.box = mint(wallet, 1n, (nft) => ({ value, ergoTree: tree, creationHeight: setupHeight, assets: [nft], additionalRegisters: registers(state) }));
     return state;
   };
@@ -273,6 +379,18 @@ export async function startOrdinaryTraffic(chain: DevnetChain, options: TrafficO
     const operator = wallets[tokenCount + poolCount + o] as Wallet;
     return contract(operator, oracleTree, 100n * ERG, { R4: registerHex(SGroupElement(operator.publicKey)) }, between(10n ** 8n, 10n ** 10n), oracleRegisters);
   });
+  // The emission box, with its re-emission token minted into it (on mainnet it predates the genesis block, and EIP-27's tokens were put into it at block 777 217).
+  const emissionTree = compile(EMISSION_SCRIPT).toHex();
+  let emissionBox = mint(emissionFounder, REEMISSION_TOKENS, (token) => ({
+    value: EMISSION_FUNDS,
+    ergoTree: emissionTree,
+    creationHeight: setupHeight,
+    assets: [token],
+    additionalRegisters: NO_REGISTERS,
+  }));
+  const orderTree = compile(ORDER_SCRIPT).toHex();
+  /** Orders placed and not yet executed, oldest first. */
+  const orders: Order[] = [];
 
   const otherWallet = (wallet: Wallet) => {
     for (;;) {
@@ -281,7 +399,7 @@ export async function startOrdinaryTraffic(chain: DevnetChain, options: TrafficO
     }
   };
 
-  const generators: Record<Exclude<OrdinaryKind, 'fee collection'>, (height: number) => ChainTransaction> = {
+  const generators: Record<GeneratedKind, (height: number) => ChainTransaction> = {
     payment(height) {
       const sender = wallets[index(wallets.length)] as Wallet;
       const recipient = otherWallet(sender);
@@ -328,19 +446,50 @@ export async function startOrdinaryTraffic(chain: DevnetChain, options: TrafficO
       return tx;
     },
 
-    'pool swap'(height) {
+    'swap order'(height) {
       const pool = pools[index(pools.length)] as ContractState;
       const trader = wallets[index(wallets.length)] as Wallet;
       // The trader sells ERG to the pool or buys ERG from it, as far as its change and the pool's reserve allow.
       const amount = between(ERG / 10n, 100n * ERG);
       const sells = trader.change.value > amount + 2n * ERG && (random() < 0.5 || pool.box.value < 1_000n * ERG);
+      // At the pool's price now, less 1 % for the swaps that may come first: what the trader gives or takes of the pool's token.
+      const feeNum = 997n;
+      const [value, reserve] = [pool.box.value, pool.figure];
+      const offered = sells ? amount : (reserve * amount * 1000n) / ((value - amount) * feeNum) + 1n;
+      const minReceived = sells ? ((reserve * amount * feeNum) / (value * 1000n + amount * feeNum) / 100n) * 99n : amount;
+      // The order holds what it sells, the swap's fee, and the least value of the trader's payout box.
+      const box: GeneratedOutput = {
+        value: (sells ? amount : 0n) + RECOMMENDED_MIN_FEE_VALUE + SAFE_MIN_BOX_VALUE,
+        ergoTree: orderTree,
+        creationHeight: height,
+        assets: NO_ASSETS,
+        additionalRegisters: {
+          R4: registerHex(SGroupElement(trader.publicKey)),
+          R5: registerHex(SColl(SByte, (pool.box.assets[0] as ChainToken).tokenId)),
+          R6: registerHex(SLong(offered)),
+          R7: registerHex(SLong(minReceived)),
+        },
+      };
+      const tx = spend(trader, [], [], [box], height);
+      orders.push({ box: tx.outputs[0] as ChainBox, pool, trader, sells, amount });
+      return tx;
+    },
+
+    'pool swap'(height) {
+      const order = orders.shift();
+      if (!order) throw new Error('a swap without an order');
+      const { pool, trader, sells, amount } = order;
       const reserveX = pool.box.value + (sells ? amount : -amount);
+      if (reserveX < 100n * ERG) throw new Error('a pool ran dry');
       pool.figure = (pool.box.value * pool.figure) / reserveX;
       pool.epoch++;
       const next = { value: reserveX, ergoTree: pool.box.ergoTree, creationHeight: height, assets: pool.box.assets, additionalRegisters: poolRegisters(pool) };
-      // The pool's box needs no proof; the trader's change pays or takes the difference, and the fee.
-      const tx = spend(trader, [], [pool.box], [next], height);
+      // Neither the pool nor the order needs a proof; the order pays the fee and the trader's payout.
+      const fee = feeOutput(height);
+      const payout = plainOutput(trader.tree, order.box.value - fee.value + (sells ? -amount : amount), height);
+      const tx = generatedTransaction([unsigned(pool.box), unsigned(order.box)], [next, payout, fee]);
       pool.box = tx.outputs[0] as ChainBox;
+      trader.received.push(tx.outputs[1] as ChainBox);
       return tx;
     },
 
@@ -357,9 +506,9 @@ export async function startOrdinaryTraffic(chain: DevnetChain, options: TrafficO
     },
 
     'mining-pool payout'(height) {
-      const pool = miningPools[index(miningPools.length)] as Wallet;
+      const miningPool = miningPools[index(miningPools.length)] as Wallet;
       const payees = Array.from({ length: 20 + index(31) }, () => wallets[index(wallets.length)] as Wallet);
-      const tx = spend(pool, [], [], payees.map((payee) => plainOutput(payee.tree, between(ERG / 2n, 5n * ERG), height)), height);
+      const tx = spend(miningPool, [], [], payees.map((payee) => plainOutput(payee.tree, between(ERG / 2n, 5n * ERG), height)), height);
       payees.forEach((payee, i) => payee.received.push(tx.outputs[i] as ChainBox));
       return tx;
     },
@@ -367,17 +516,35 @@ export async function startOrdinaryTraffic(chain: DevnetChain, options: TrafficO
 
   const traffic: OrdinaryTraffic = {
     mix,
+    emission(height) {
+      blockMiner = rewardTrees[index(rewardTrees.length)] as string;
+      const reward = blockReward(height);
+      const reemission = reemissionOf(reward);
+      const { tokenId, amount } = emissionBox.assets[0] as ChainToken;
+      const tx = generatedTransaction(
+        [unsigned(emissionBox)],
+        [
+          { value: emissionBox.value - reward, ergoTree: emissionTree, creationHeight: height, assets: [{ tokenId, amount: amount - reemission }], additionalRegisters: NO_REGISTERS },
+          { value: reward, ergoTree: blockMiner, creationHeight: height, assets: [{ tokenId, amount: reemission }], additionalRegisters: NO_REGISTERS },
+        ],
+      );
+      emissionBox = tx.outputs[0] as ChainBox;
+      return tx;
+    },
     block(height) {
-      const kinds: OrdinaryKind[] = [
-        ...Array<OrdinaryKind>(mix.payments).fill('payment'),
-        ...Array<OrdinaryKind>(mix.tokenTransfers).fill('token transfer'),
-        ...Array<OrdinaryKind>(mix.poolSwaps).fill('pool swap'),
-        ...Array<OrdinaryKind>(mix.oracleUpdates).fill('oracle update'),
+      // The swaps execute orders of earlier blocks (as many as the mix has, once there are), oldest first.
+      const swaps = Math.min(mix.poolSwaps, orders.length);
+      const kinds: GeneratedKind[] = [
+        ...Array<GeneratedKind>(mix.payments).fill('payment'),
+        ...Array<GeneratedKind>(mix.tokenTransfers).fill('token transfer'),
+        ...Array<GeneratedKind>(mix.poolSwaps).fill('swap order'),
+        ...Array<GeneratedKind>(swaps).fill('pool swap'),
+        ...Array<GeneratedKind>(mix.oracleUpdates).fill('oracle update'),
         ...(height % mix.payoutEvery === 0 ? ['mining-pool payout' as const] : []),
       ];
       for (let i = kinds.length - 1; i > 0; i--) {
         const j = index(i + 1);
-        [kinds[i], kinds[j]] = [kinds[j] as OrdinaryKind, kinds[i] as OrdinaryKind];
+        [kinds[i], kinds[j]] = [kinds[j] as GeneratedKind, kinds[i] as GeneratedKind];
       }
       return kinds.map((kind) => ({ kind, transaction: generators[kind](height) }));
     },
@@ -385,7 +552,9 @@ export async function startOrdinaryTraffic(chain: DevnetChain, options: TrafficO
       const fees = transactions.flatMap((tx) => tx.outputs.filter((box) => box.ergoTree === FEE_CONTRACT));
       if (fees.length === 0) return null;
       const value = fees.reduce((sum, box) => sum + box.value, 0n);
-      return generatedTransaction(fees.map(unsigned), [plainOutput(rewardTrees[index(rewardTrees.length)] as string, value, height)]);
+      const miner = blockMiner ?? (rewardTrees[index(rewardTrees.length)] as string);
+      blockMiner = null;
+      return generatedTransaction(fees.map(unsigned), [plainOutput(miner, value, height)]);
     },
   };
 
@@ -404,19 +573,20 @@ export interface BusyHistoryOptions {
   onBlock?: (appended: number, header: ChainHeader, transactions: readonly KindedTransaction<OrdinaryKind | 'LETS trade'>[]) => void;
 }
 
-/** Appends `blocks` blocks of ordinary traffic, with a LETS's trades among it and the miner's fee collection last. */
+/** Appends `blocks` blocks of ordinary traffic: the emission transaction first, a LETS's trades among the rest, the miner's fee collection last. */
 export function appendBusyHistory(chain: DevnetChain, options: BusyHistoryOptions): void {
   const random = pseudoRandom(options.seed ?? 1);
   const trade = options.trades?.generator;
   const tradeCount = options.trades?.count ?? 0;
   for (let b = 0; b < options.blocks; b++) {
     const height = chain.height + 1;
+    const emission = options.traffic.emission(height);
     const ordinary: KindedTransaction<OrdinaryKind | 'LETS trade'>[] = options.traffic.block(height);
     // Block b holds the trades numbered from ⌊b·T/B⌋ up to ⌊(b+1)·T/B⌋: T trades over B blocks, as evenly as they go.
     const due = Math.floor(((b + 1) * tradeCount) / options.blocks) - Math.floor((b * tradeCount) / options.blocks);
     // Places among the ordinary transactions, in order: a trade may spend what the one before it in the block created.
     const places = Array.from({ length: trade ? due : 0 }, () => Math.floor(random() * (ordinary.length + 1))).sort((x, y) => x - y);
-    const block: KindedTransaction<OrdinaryKind | 'LETS trade'>[] = [];
+    const block: KindedTransaction<OrdinaryKind | 'LETS trade'>[] = [{ kind: 'emission', transaction: emission }];
     let next = 0;
     for (const place of places) {
       while (next < place) block.push(ordinary[next++] as KindedTransaction);

@@ -45,9 +45,9 @@ export interface BusyChainReady {
   foundingMs: number;
   /** Generating and appending the blocks of ordinary traffic and trades. */
   generationMs: number;
-  /** The chain's generated transactions by kind (the ordinary traffic's kinds, 'fee collection' and 'LETS trade'). */
+  /** The chain's generated transactions by kind (the ordinary traffic's, 'emission' and 'fee collection' among them, and 'LETS trade'). */
   kinds: Record<string, KindFigures>;
-  /** The sampled blocks (every 100th generated one): how many, and their JSON as the node writes it. */
+  /** The sampled blocks (every 97th generated one): how many, and their JSON as the node writes it. */
   sample: { blocks: number; bytes: number };
   /** The node's live heap once the chain and its index are built (after a full collection). */
   builtHeapBytes: number;
