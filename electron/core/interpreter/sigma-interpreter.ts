@@ -85,6 +85,15 @@ export function reduceInput(tx: EIP12UnsignedTransaction, index: number, next: N
   return { tree: Address$.fromSigmaProp(proposition, MAINNET_PREFIX).toErgoTree().toHex(), proposition };
 }
 
+/**
+ * The transaction reduced (EIP-43 ReducedTransaction, as hex): every input's script evaluated down to the sigma
+ * proposition its signer must prove, so a wallet without the chain's context (a phone scanning an ErgoPay QR code)
+ * can sign it. The signatures cover the same bytes as the unsigned transaction's, so its id does not change.
+ */
+export function reduceTransaction(tx: EIP12UnsignedTransaction, next: NextBlock): string {
+  return secretlessProver().reduce(blockContext(next), tx as never, tx.inputs as never, tx.dataInputs as never, burnedTokens(tx) as never, 0).toHex();
+}
+
 /** True when `proofHex` proves `proposition` over `message` (a transaction's bytes to sign). */
 export function verifyProof(proposition: SigmaProp, message: Uint8Array, proofHex: string): boolean {
   // The .d.ts declares the companion as a class; at run time it is a Scala.js object with create().
