@@ -22,6 +22,9 @@ import { hex } from '@fleet-sdk/crypto';
 import type { EIP12UnsignedTransaction } from '@fleet-sdk/common';
 import { aMirrorFollowing, balancesByName } from '../helpers/mirror-fixtures';
 import { emulatedLedger } from '../signers/emulator/emulated-ledger';
+import { MobileWallet } from '../helpers/mobile-wallet';
+import { toSignedTransactionJson } from '../../electron/core/chain/signed-transaction-json';
+import { REQUEST_LIFETIME_MS, requestSignature } from '../../electron/core/operations/signature-request';
 
 let clock = 1_767_225_600_000;
 const OTHER_WALLET = 'legal winner thank year wave sausage worth useful legal winner thank yellow';
@@ -159,6 +162,18 @@ describe('preparing, signing and sending the app’s own transactions', () => {
       expect(outboxItem(db, prepared.transactionId)?.state).toBe('confirmed');
     });
 
+    it('follows the trade when the wallet that signed the exported file submits it itself', async () => {
+      const prepared = await prepareTrade(ctx, { ...order('Alice', 'Bob', 75n), payerId: doraId });
+      const exported = JSON.parse(exportUnsignedTransaction(signingPlan(db, prepared.transactionId)!.transaction)) as EIP12UnsignedTransaction;
+      const signed = await doraWallet.sign({ transaction: exported, inputKeyPaths: exported.inputs.map(() => addressKeyPath(0, 0)) });
+      await chain.submit(toSignedTransactionJson(signed));
+      await poll();
+      expect(outboxItem(db, prepared.transactionId)?.state).toBe('mempool');
+      chain.mine();
+      await poll();
+      expect(outboxItem(db, prepared.transactionId)?.state).toBe('confirmed');
+    });
+
     it('refuses an import signed by the wrong wallet and keeps the trade unsigned', async () => {
       const prepared = await prepareTrade(ctx, { ...order('Alice', 'Bob', 75n), payerId: doraId });
       const exported = JSON.parse(exportUnsignedTransaction(signingPlan(db, prepared.transactionId)!.transaction)) as EIP12UnsignedTransaction;
@@ -166,6 +181,76 @@ describe('preparing, signing and sending the app’s own transactions', () => {
 
       await expect(importSigned(ctx, prepared.transactionId, JSON.stringify(forged))).rejects.toMatchObject({ code: 'signature-invalid' });
       expect(outboxItem(db, prepared.transactionId)).toMatchObject({ state: 'built', lastError: expect.stringContaining('not valid') });
+    });
+
+    describe('through an ErgoPay request her phone scans', () => {
+      const phone = new MobileWallet(OTHER_WALLET, 0);
+      const doraPays = async (amount: bigint) => (await prepareTrade(ctx, { ...order('Alice', 'Bob', amount), payerId: doraId })).transactionId;
+
+      it('waits for Dora while her wallet signs, then follows her transaction to the mempool and into a block', async () => {
+        const id = await doraPays(60n);
+        const request = await requestSignature(ctx, id, new Date(clock));
+        expect(request).toMatchObject({ transactionId: id, signer: 'Dora', fitsOneQrCode: true, expiresAt: new Date(clock + REQUEST_LIFETIME_MS).toISOString() });
+        expect(outboxItem(db, id)).toMatchObject({ state: 'built', signer: 'Dora', requestExpiresAt: request.expiresAt });
+
+        expect(await chain.submit(phone.sign(request.uri))).toBe(id);
+        await poll();
+        expect(outboxItem(db, id)).toMatchObject({ state: 'mempool', signer: null, requestExpiresAt: null, lastError: null });
+        chain.mine();
+        await poll();
+        expect(outboxItem(db, id)?.state).toBe('confirmed');
+        expect(balancesByName(db, letsId, demo)).toMatchObject({ Bob: -90n });
+      });
+
+      it('is recognised in a block even when the app never saw it in the mempool', async () => {
+        const id = await doraPays(40n);
+        await chain.submit(phone.sign((await requestSignature(ctx, id)).uri));
+        chain.mine();
+        await poll();
+        expect(outboxItem(db, id)?.state).toBe('confirmed');
+      });
+
+      it('ends unsigned when its time runs out, saying when, and a new request can be shown', async () => {
+        const id = await doraPays(40n);
+        const shown = new Date(2026, 11, 5, 10, 15);
+        const request = await requestSignature(ctx, id, shown);
+        reconcileOutbox(db, { network: 'devnet', height: chain.height }, new Set(), { depth: 1, dropUnseenAfterPolls: 10, now: new Date(shown.getTime() + REQUEST_LIFETIME_MS - 1) });
+        expect(outboxItem(db, id)?.requestExpiresAt).toBe(request.expiresAt);
+
+        reconcileOutbox(db, { network: 'devnet', height: chain.height }, new Set(), { depth: 1, dropUnseenAfterPolls: 10, now: new Date(shown.getTime() + REQUEST_LIFETIME_MS) });
+        expect(outboxItem(db, id)).toMatchObject({
+          state: 'built',
+          requestExpiresAt: null,
+          lastError: 'The request for Dora’s signature ended at 10:45, unsigned. Show a new request, or discard the transaction.',
+        });
+        const again = await requestSignature(ctx, id, new Date(shown.getTime() + REQUEST_LIFETIME_MS + 60_000));
+        expect(outboxItem(db, id)).toMatchObject({ state: 'built', lastError: null, requestExpiresAt: again.expiresAt });
+      });
+
+      it('ends in conflict when a box it spends was spent by another transaction first', async () => {
+        const requested = await doraPays(40n);
+        await requestSignature(ctx, requested);
+        // Dora paid from the exported file meanwhile: the same account box, spent by another transaction.
+        const other = await doraPays(30n);
+        const exported = JSON.parse(exportUnsignedTransaction(signingPlan(db, other)!.transaction)) as EIP12UnsignedTransaction;
+        await importSigned(ctx, other, JSON.stringify(await doraWallet.sign({ transaction: exported, inputKeyPaths: exported.inputs.map(() => addressKeyPath(0, 0)) })));
+        await send(ctx, other);
+        chain.mine();
+        await poll();
+        expect(outboxItem(db, other)?.state).toBe('confirmed');
+        expect(outboxItem(db, requested)).toMatchObject({
+          state: 'conflict',
+          requestExpiresAt: null,
+          lastError: 'The request for Dora’s signature ended: a box it spends was spent by another transaction first. Discard it and record it again.',
+        });
+      });
+
+      it('is refused for a transaction already signed', async () => {
+        const id = await doraPays(40n);
+        const exported = JSON.parse(exportUnsignedTransaction(signingPlan(db, id)!.transaction)) as EIP12UnsignedTransaction;
+        await importSigned(ctx, id, JSON.stringify(await doraWallet.sign({ transaction: exported, inputKeyPaths: exported.inputs.map(() => addressKeyPath(0, 0)) })));
+        await expect(requestSignature(ctx, id)).rejects.toMatchObject({ code: 'conflict', message: expect.stringContaining('this one is signed') });
+      });
     });
   });
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { call } from '../call';
-import type { ExportedTransaction, OutboxEntry, PreparedTransaction, SigningOptions } from './outbox-types';
+import type { ExportedTransaction, OutboxEntry, PreparedTransaction, SignatureRequest, SigningOptions } from './outbox-types';
 
 const id = z.number().int().positive();
 const transactionId = z.string().regex(/^[0-9a-f]{64}$/, 'A transaction id is 64 hexadecimal characters.');
@@ -26,6 +26,8 @@ export const outboxCalls = {
   ),
   'outbox.send': call<OutboxEntry>()(z.strictObject({ transactionId })),
   'outbox.export': call<ExportedTransaction>()(z.strictObject({ transactionId })),
+  /** A signing request for the member's own wallet (ErgoPay QR code and link); the outbox waits for their wallet. */
+  'outbox.requestSignature': call<SignatureRequest>()(z.strictObject({ transactionId })),
   /** Takes back the transaction signed in another wallet, checked; its review, read from it, before it is sent. */
   'outbox.import': call<PreparedTransaction>()(
     z.strictObject({ transactionId, json: z.string().min(2, 'The file is empty.').max(1_000_000, 'The file is too large to be a signed transaction.') }),

@@ -33,6 +33,23 @@ export interface OutboxEntry {
   includedHeight: number | null;
   /** The last failure in words (device refused, node refused), or null. */
   lastError: string | null;
+  /** Who must still sign it (in words: "Alice", "the committee") while it is not signed; null once it is. */
+  signer: string | null;
+  /** A signing request stands for its signer's own wallet (ErgoPay) until this time (ISO), or null when none does. */
+  requestExpiresAt: string | null;
+}
+
+/** A signing request for a member's own wallet (EIP-20 ErgoPay), to show as a QR code and a link. */
+export interface SignatureRequest {
+  transactionId: string;
+  /** `ergopay:` and the reduced transaction, base64 URL-safe. */
+  uri: string;
+  /** False when the request is too large for one QR code: then the file goes to the wallet instead. */
+  fitsOneQrCode: boolean;
+  /** Who signs it, in words. */
+  signer: string;
+  /** ISO time after which the request ends unsigned. */
+  expiresAt: string;
 }
 
 export interface SigningOptions {

@@ -12,6 +12,7 @@ import { prepareEnrolment } from '../../operations/prepare-enrolment';
 import { prepareTrade } from '../../operations/prepare-trade';
 import { importSigned, send, signAndSend } from '../../operations/send-transaction';
 import { reviewOf, signingPlan } from '../../operations/prepared-transaction';
+import { requestSignature } from '../../operations/signature-request';
 import { exportUnsignedTransaction } from '../../signers/exchange/eip12-exchange';
 import { parseKeyPath } from '../../signers/key-paths';
 import { verifyAddressOnDevice } from '../../signers/ledger/ledger-accounts';
@@ -50,6 +51,7 @@ export function outboxHandlers(ctx: CoreContext): AreaHandlers<typeof outboxCall
       if (!plan) throw new AppError('not-found', 'That transaction is not in the outbox.', 'Refresh the outbox.');
       return { fileName: `lets-unsigned-${transactionId.slice(0, 12)}.json`, json: exportUnsignedTransaction(plan.transaction) };
     },
+    'outbox.requestSignature': ({ transactionId }) => requestSignature(sending(), transactionId),
     'outbox.import': async ({ transactionId, json }) => {
       await importSigned(sending(), transactionId, json);
       return reviewOf(ctx.db, ctx.network(), transactionId);

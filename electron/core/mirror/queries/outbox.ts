@@ -47,6 +47,9 @@ interface OutboxRow {
   included_height: bigint | null;
   last_error: string | null;
   signed_json: string | null;
+  signed_by: string | null;
+  requested_at: string | null;
+  request_expires_at: string | null;
 }
 
 function toItem(row: OutboxRow): OutboxItem {
@@ -60,8 +63,13 @@ function toItem(row: OutboxRow): OutboxItem {
     includedHeight: row.included_height === null ? null : Number(row.included_height),
     lastError: row.last_error,
     signedJson: row.signed_json,
+    signer: row.state === 'built' ? row.signed_by : null,
+    requestExpiresAt: row.state === 'built' && row.requested_at !== null ? row.request_expires_at : null,
   };
 }
+
+/** Every outbox column, and who signs it (outbox_details). */
+const SELECT_ITEM = 'SELECT o.*, d.signed_by FROM outbox o LEFT JOIN outbox_details d USING (transaction_id)';
 
 const now = () => new Date().toISOString();
 
@@ -74,12 +82,12 @@ export function addToOutbox(db: Db, item: NewOutboxItem): number {
 }
 
 export function outboxItem(db: Db, transactionId: HexId): OutboxItem | undefined {
-  const row = db.prepare('SELECT * FROM outbox WHERE transaction_id = ?').get(transactionId) as OutboxRow | undefined;
+  const row = db.prepare(`${SELECT_ITEM} WHERE o.transaction_id = ?`).get(transactionId) as OutboxRow | undefined;
   return row ? toItem(row) : undefined;
 }
 
 export function listOutbox(db: Db): OutboxItem[] {
-  return (db.prepare('SELECT * FROM outbox ORDER BY id DESC').all() as OutboxRow[]).map(toItem);
+  return (db.prepare(`${SELECT_ITEM} ORDER BY o.id DESC`).all() as OutboxRow[]).map(toItem);
 }
 
 /** A manual step (sign, submit, retry). Refuses a move the lifecycle does not allow, naming both states. */
@@ -89,7 +97,7 @@ export function moveOutboxItem(db: Db, transactionId: HexId, to: OutboxState, de
   if (!MANUAL_MOVES[item.state].includes(to)) {
     throw new AppError('conflict', `A transaction that is ${item.state} cannot become ${to}.`, 'Refresh the outbox to see its current state.');
   }
-  db.prepare('UPDATE outbox SET state = ?, signed_json = coalesce(?, signed_json), last_error = ?, unseen_polls = 0, updated_at = ? WHERE transaction_id = ?').run(
+  db.prepare('UPDATE outbox SET state = ?, signed_json = coalesce(?, signed_json), last_error = ?, unseen_polls = 0, requested_at = NULL, updated_at = ? WHERE transaction_id = ?').run(
     to,
     details.signedJson ?? null,
     details.error ?? null,
@@ -117,10 +125,26 @@ export function discardOutboxItem(db: Db, transactionId: HexId): void {
  */
 const NOT_OF_ANOTHER_NETWORK = 'NOT EXISTS (SELECT 1 FROM lets_chain c WHERE c.lets_id = outbox.lets_id AND c.network <> ?)';
 
+/**
+ * Unsigned here, a transaction may still be signed and submitted by the wallet it went to (an ErgoPay request, or the
+ * exported file in a wallet that submits by itself): its id in the mempool or a block moves it on all the same.
+ */
+const STATES_ON_THEIR_WAY = `('built', 'submitted', 'mempool', 'dropped', 'signed')`;
+
+/** Shows a signing request for the transaction until `expiresAt`; it stays "built" until its id shows up on chain. */
+export function recordSignatureRequest(db: Db, transactionId: HexId, expiresAt: Date): void {
+  db.prepare(`UPDATE outbox SET requested_at = ?, request_expires_at = ?, last_error = NULL, updated_at = ? WHERE transaction_id = ? AND state = 'built'`).run(
+    now(),
+    expiresAt.toISOString(),
+    now(),
+    transactionId,
+  );
+}
+
 /** Own transactions that may still show up in a block; the sync only looks up block transactions among these. */
 export function awaitingInclusion(db: Db, network: Network): Set<HexId> {
   const ids = db
-    .prepare(`SELECT transaction_id FROM outbox WHERE state IN ('submitted', 'mempool', 'dropped', 'signed') AND ${NOT_OF_ANOTHER_NETWORK}`)
+    .prepare(`SELECT transaction_id FROM outbox WHERE state IN ${STATES_ON_THEIR_WAY} AND ${NOT_OF_ANOTHER_NETWORK}`)
     .pluck()
     .all(network) as string[];
   return new Set(ids);
@@ -128,7 +152,7 @@ export function awaitingInclusion(db: Db, network: Network): Set<HexId> {
 
 /** Sync: the transaction appeared in a block. */
 export function markIncluded(db: Db, transactionId: HexId, height: number): void {
-  db.prepare(`UPDATE outbox SET state = 'included', included_height = ?, last_error = NULL, updated_at = ? WHERE transaction_id = ? AND state IN ('submitted', 'mempool', 'dropped', 'signed')`).run(
+  db.prepare(`UPDATE outbox SET state = 'included', included_height = ?, last_error = NULL, requested_at = NULL, updated_at = ? WHERE transaction_id = ? AND state IN ${STATES_ON_THEIR_WAY}`).run(
     height,
     now(),
     transactionId,
@@ -150,6 +174,8 @@ export interface ReconcileOptions {
   dropUnseenAfterPolls: number;
   /** The node is still downloading blocks: its mempool and blocks say nothing yet about what was lost. */
   nodeCatchingUp?: boolean;
+  /** The time signing requests are judged expired against; now unless given (tests). */
+  now?: Date;
 }
 
 /** A default for dropUnseenAfterPolls: with the loop's 2 s rounds, half a minute of silence. */
@@ -192,6 +218,31 @@ export function reconcileOutbox(db: Db, tip: Pick<ChainTip, 'network' | 'height'
       else if (row.unseen_polls + 1n >= BigInt(options.dropUnseenAfterPolls)) setState.run('dropped', now(), row.transaction_id);
       else countUnseen.run(row.transaction_id);
     }
+    followUnsignedTransactions(db, tip.network, mempoolIds, options.now ?? new Date());
   });
   reconcile();
+}
+
+/**
+ * An unsigned transaction moves on when a wallet it went to has submitted it (its id is in the mempool). A signing
+ * request also ends, with the reason kept, when a box it spends was spent by another transaction, or when its time ran out.
+ */
+function followUnsignedTransactions(db: Db, network: Network, mempoolIds: ReadonlySet<HexId>, at: Date): void {
+  const unsigned = db
+    .prepare(`SELECT transaction_id, input_box_ids, requested_at, request_expires_at, signed_by FROM outbox LEFT JOIN outbox_details USING (transaction_id) WHERE state = 'built' AND ${NOT_OF_ANOTHER_NETWORK}`)
+    .all(network) as { transaction_id: string; input_box_ids: string; requested_at: string | null; request_expires_at: string; signed_by: string | null }[];
+  const spentElsewhere = db.prepare('SELECT 1 FROM box_rows WHERE box_id = unhex(?) AND spent_by IS NOT NULL AND spent_by <> unhex(?)').pluck();
+  const end = db.prepare('UPDATE outbox SET state = ?, requested_at = NULL, last_error = ?, updated_at = ? WHERE transaction_id = ?');
+  for (const row of unsigned) {
+    const who = row.signed_by ?? 'the signer';
+    if (mempoolIds.has(row.transaction_id)) end.run('mempool', null, now(), row.transaction_id);
+    else if (row.requested_at === null) continue;
+    else if ((JSON.parse(row.input_box_ids) as string[]).some((boxId) => spentElsewhere.get(boxId, row.transaction_id) !== undefined)) {
+      end.run('conflict', `The request for ${who}’s signature ended: a box it spends was spent by another transaction first. Discard it and record it again.`, now(), row.transaction_id);
+    } else if (Date.parse(row.request_expires_at) <= at.getTime()) {
+      const ended = new Date(row.request_expires_at);
+      const time = `${String(ended.getHours()).padStart(2, '0')}:${String(ended.getMinutes()).padStart(2, '0')}`;
+      end.run('built', `The request for ${who}’s signature ended at ${time}, unsigned. Show a new request, or discard the transaction.`, now(), row.transaction_id);
+    }
+  }
 }
