@@ -8,6 +8,7 @@ import { installMenu } from './menu';
 import { electronSqliteBinding } from './native-binding';
 import { installNavigationGuards } from './navigation-guards';
 import { registerPdfPrinting } from './print-to-pdf';
+import { registerWalletLinks } from './wallet-links';
 import { hardenedWindowOptions } from './window-options';
 
 // Thin by design: windows, menu and IPC wiring. Everything the treasurer does lives in electron/core.
@@ -42,6 +43,7 @@ app.whenReady().then(async () => {
   registerApi(createDispatcher(core.handlers, (error) => console.error(error)), () => window.webContents.getURL());
   registerPdfPrinting(() => window.webContents.getURL());
   registerDatabaseFiles(core, () => window.webContents.getURL());
+  registerWalletLinks(core, () => window.webContents.getURL());
   // The chain connects in the background; the status bar shows its progress and any failure.
   core.startChain().catch((error: unknown) => console.error(error));
   app.on('activate', async () => {

@@ -6,3 +6,6 @@ export const PDF_CHANNEL = 'lets:pdf';
 
 /** Backing up and restoring the database through file dialogs (main only); see electron/main/database-files.ts. */
 export const DATABASE_FILES_CHANNEL = 'lets:database-files';
+
+/** Opening a standing ErgoPay signing request in a wallet on this computer (main only); see electron/main/wallet-links.ts. */
+export const WALLET_CHANNEL = 'lets:wallet';

@@ -1,15 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { screens, screenTitles } from '../../renderer/src/screens/navigation';
 import { seriousAccessibilityViolations } from './support/accessibility';
-import { startAppUnderTest, type AppUnderTest } from './support/app-under-test';
+import { startDemoAppShown, type AppUnderTest } from './support/app-under-test';
 
 describe('every screen, for keyboard and screen-reader users', () => {
   let app: AppUnderTest;
 
   beforeAll(async () => {
-    app = await startAppUnderTest({ withChain: true });
-    await app.page.goto(app.bridge.url);
-    await app.page.getByRole('contentinfo', { name: 'Status' }).getByText(/Up to date at block \d+/).waitFor({ timeout: 30_000 });
+    app = await startDemoAppShown();
   });
 
   afterAll(async () => {

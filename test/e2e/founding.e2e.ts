@@ -3,13 +3,13 @@ import { base58, hex } from '@fleet-sdk/crypto';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DevnetChain } from '../../electron/core/devnet/devnet-chain';
-import { serveDevnet, type DevnetServer } from '../../electron/core/devnet/devnet-server';
 import { addressKeyPath } from '../../electron/core/signers/key-paths';
 import { SoftwareSigner } from '../../electron/core/signers/software/software-signer';
 import { EmulatedUsb } from '../signers/emulator/emulated-ledger';
 import { TEST_MNEMONIC, type ErgoAppEmulator } from '../signers/emulator/ergo-app-emulator';
 import { seriousAccessibilityViolations } from './support/accessibility';
 import { startAppUnderTest, type AppUnderTest } from './support/app-under-test';
+import { serveAsTestnetNode, type TestnetNode } from './support/testnet-node';
 
 /**
  * Issue 14, end to end in Chromium: on an empty chain served as a testnet node, a treasurer founds a committee LETS and
@@ -19,25 +19,17 @@ import { startAppUnderTest, type AppUnderTest } from './support/app-under-test';
  */
 describe('founding a LETS and following it from another computer', () => {
   let chain: DevnetChain;
-  let node: DevnetServer;
+  let node: TestnetNode;
   let usb: EmulatedUsb;
   let device: ErgoAppEmulator;
   let app: AppUnderTest;
-  let miner: ReturnType<typeof setInterval>;
   let link = '';
   const keyOf = (index: number) => SoftwareSigner.fromMnemonic(TEST_MNEMONIC, { network: 'testnet' }).publicKey(addressKeyPath(0, index)).then(hex.encode);
 
   beforeAll(async () => {
     chain = new DevnetChain();
     chain.mineMany(5);
-    node = await serveDevnet(chain, 0, { network: 'testnet' });
-    // Blocks come while something waits, and now and then anyway, so transactions get their confirmations.
-    let tick = 0;
-    miner = setInterval(() => {
-      void chain.mempool().then((waiting) => {
-        if (waiting.length > 0 || ++tick % 3 === 0) chain.mine();
-      });
-    }, 400);
+    node = await serveAsTestnetNode(chain);
     usb = new EmulatedUsb();
     device = usb.plug({ version: [0, 2, 1] });
     app = await startAppUnderTest({ node: { url: node.url, network: 'testnet' }, ledger: usb });
@@ -45,7 +37,6 @@ describe('founding a LETS and following it from another computer', () => {
   });
 
   afterAll(async () => {
-    clearInterval(miner);
     await app?.close();
     await node?.close();
   });

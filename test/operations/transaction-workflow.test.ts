@@ -1,11 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { DevnetChain } from '../../electron/core/devnet/devnet-chain';
-import { devnetAccess } from '../../electron/core/devnet/devnet-access';
-import { seedDemoLets, type DemoLets } from '../../electron/core/devnet/demo-lets';
+import type { DemoLets } from '../../electron/core/devnet/demo-lets';
 import { AppError } from '../../electron/core/errors/app-error';
 import type { Db } from '../../electron/core/mirror/database';
 import { addMemberProfile } from '../../electron/core/mirror/queries/members';
-import { outboxItem, reconcileOutbox } from '../../electron/core/mirror/queries/outbox';
+import { outboxItem, reconcileOutbox, standingSignatureRequest } from '../../electron/core/mirror/queries/outbox';
 import { syncOnce } from '../../electron/core/mirror/sync/mirror-sync';
 import type { SigningContext } from '../../electron/core/operations/operations-context';
 import { prepareEnrolment } from '../../electron/core/operations/prepare-enrolment';
@@ -15,12 +14,12 @@ import { signingPlan } from '../../electron/core/operations/prepared-transaction
 import { exportUnsignedTransaction } from '../../electron/core/signers/exchange/eip12-exchange';
 import { ErgoAddress } from '@fleet-sdk/core';
 import { SignerCatalogue } from '../../electron/core/operations/signing-keys';
-import { LedgerDeviceService } from '../../electron/core/signers/ledger/device-service';
 import { SoftwareSigner } from '../../electron/core/signers/software/software-signer';
 import { addressKeyPath } from '../../electron/core/signers/key-paths';
 import { hex } from '@fleet-sdk/crypto';
 import type { EIP12UnsignedTransaction } from '@fleet-sdk/common';
-import { aMirrorFollowing, balancesByName } from '../helpers/mirror-fixtures';
+import { aDemoWorkbench } from '../helpers/demo-workbench';
+import { balancesByName } from '../helpers/mirror-fixtures';
 import { emulatedLedger } from '../signers/emulator/emulated-ledger';
 import { MobileWallet } from '../helpers/mobile-wallet';
 import { toSignedTransactionJson } from '../../electron/core/chain/signed-transaction-json';
@@ -35,15 +34,10 @@ describe('preparing, signing and sending the app’s own transactions', () => {
   let db: Db;
   let letsId: number;
   let ctx: SigningContext;
-  const memberId: Record<string, number> = {};
+  let memberId: Record<string, number>;
 
   beforeEach(async () => {
-    chain = new DevnetChain({ now: () => (clock += 120_000) });
-    demo = await seedDemoLets(chain);
-    ({ db, letsId } = aMirrorFollowing(demo));
-    for (const member of demo.members) memberId[member.name] = addMemberProfile(db, { letsId, ownerKey: member.publicKey, name: member.name });
-    await syncOnce(db, chain);
-    ctx = { db, chain: devnetAccess(chain), keys: new SignerCatalogue(new LedgerDeviceService(), 'devnet').get('demo-key') };
+    ({ chain, demo, db, letsId, memberId, ctx } = await aDemoWorkbench(() => (clock += 120_000)));
   });
 
   async function poll(): Promise<void> {
@@ -216,6 +210,8 @@ describe('preparing, signing and sending the app’s own transactions', () => {
         const request = await requestSignature(ctx, id, shown);
         reconcileOutbox(db, { network: 'devnet', height: chain.height }, new Set(), { depth: 1, dropUnseenAfterPolls: 10, now: new Date(shown.getTime() + REQUEST_LIFETIME_MS - 1) });
         expect(outboxItem(db, id)?.requestExpiresAt).toBe(request.expiresAt);
+        // Shown again while it stands, it is the same request: a code already scanned stays good.
+        expect(await requestSignature(ctx, id, new Date(shown.getTime() + 60_000))).toEqual(request);
 
         reconcileOutbox(db, { network: 'devnet', height: chain.height }, new Set(), { depth: 1, dropUnseenAfterPolls: 10, now: new Date(shown.getTime() + REQUEST_LIFETIME_MS) });
         expect(outboxItem(db, id)).toMatchObject({
@@ -223,6 +219,7 @@ describe('preparing, signing and sending the app’s own transactions', () => {
           requestExpiresAt: null,
           lastError: 'The request for Dora’s signature ended at 10:45, unsigned. Show a new request, or discard the transaction.',
         });
+        expect(standingSignatureRequest(db, id)).toBeUndefined();
         const again = await requestSignature(ctx, id, new Date(shown.getTime() + REQUEST_LIFETIME_MS + 60_000));
         expect(outboxItem(db, id)).toMatchObject({ state: 'built', lastError: null, requestExpiresAt: again.expiresAt });
       });

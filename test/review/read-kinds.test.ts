@@ -5,6 +5,7 @@ import type { EIP12UnsignedTransaction } from '@fleet-sdk/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAccountClosing } from '../../electron/core/builders/account-closing';
 import { buildCommitteeRotation } from '../../electron/core/builders/committee-rotation';
+import { ownerAddress } from '../../electron/core/members/owner-address';
 import { buildEnrolment } from '../../electron/core/builders/enrolment';
 import { buildWithdrawal } from '../../electron/core/builders/trustless/withdrawal';
 import type { ChainIndex } from '../../electron/core/chain/chain-index';
@@ -95,7 +96,7 @@ describe('reading each kind of LETS transaction', () => {
     const rotation = buildCommitteeRotation({ ...(await session.funding(committee.committee)), lets: committee.lets, management: await management(), newCommitteeKey: next.publicKey });
     expect(read(rotation, [committee.committee.publicKey])).toMatchObject({
       kind: 'committee-rotation',
-      headline: `The committee key of Riverside LETS passes from ${committee.committee.publicKey.slice(0, 8)}… to ${next.publicKey.slice(0, 8)}…`,
+      headline: `The committee key of Riverside LETS passes from ${ownerAddress(committee.committee.publicKey, 'testnet')} to ${ownerAddress(next.publicKey, 'testnet')}`,
       committee: { before: committee.committee.publicKey, after: next.publicKey },
       accounts: [],
       warnings: [],

@@ -51,6 +51,8 @@ export interface MemberSummary {
   balance: bigint | null;
   /** Block time (ms since 1970) of the member's latest trade, or null. */
   lastTradeAt: number | null;
+  /** Closed: block time (ms since 1970) of the closing of their account, "left on <date>"; null otherwise. */
+  leftAt: number | null;
   /** Trustless LETS only: the ERG locked in the member's account box; null in a committee LETS or without an account. */
   collateral: MemberCollateral | null;
 }
@@ -91,6 +93,8 @@ export interface LetsSummary {
   trialBalance: bigint;
   /** Committee model: the committee's key as the current management box states it (null before it is read, or trustless). */
   committeeKey: string | null;
+  /** The committee key's P2PK address, as the treasurer's wallets show it ("who holds the committee key now"). */
+  committeeAddress: string | null;
   /**
    * Committee model: which signer of this computer holds the committee key, or null when none is known to: the LETS
    * is then followed read-only (nobody here can enrol or close accounts). Trustless LETS are always read-only.

@@ -3,6 +3,7 @@ import type { Handlers } from '../api/contract';
 import { openDatabase, type Db } from '../mirror/database';
 import { bundledMigrations } from '../mirror/migrations';
 import { rollbackAbove } from '../mirror/queries/chain-store';
+import { standingSignatureRequest } from '../mirror/queries/outbox';
 import type { AppSettings } from '../api/calls/settings-schema';
 import { AppError } from '../errors/app-error';
 import { SignerCatalogue } from '../operations/signing-keys';
@@ -49,6 +50,8 @@ export interface Core {
   backupTo(path: string): Promise<void>;
   /** Replaces the database with the backup at `path` after checking it; the current one is kept at `keptCopy`. */
   restoreFrom(path: string): Promise<{ keptCopy: string }>;
+  /** The `ergopay:` link of the signing request that stands for the transaction, for a wallet on this computer. */
+  walletLink(transactionId: string): string | undefined;
   close(): Promise<void>;
 }
 
@@ -126,6 +129,7 @@ export function createCore(options: CoreOptions): Core {
           if (!db.open) db = open();
         }
       }),
+    walletLink: (transactionId) => standingSignatureRequest(db, transactionId)?.uri,
     close: async () => {
       await chain.stop();
       await device.stop();

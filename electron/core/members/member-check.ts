@@ -4,10 +4,11 @@ import type { Db } from '../mirror/database';
 import { accountBalances } from '../mirror/queries/ledger';
 import { addMemberProfile, profilesByKey } from '../mirror/queries/members';
 import type { ErgoNetwork } from '../signers/signer';
-import { keyFromAddress, publicKeyProblem, type AddressProblem, type KeyProblem } from './owner-address';
+import { keyFromAddress, publicKeyProblem, splitKeyText, type AddressProblem, type KeyProblem } from './owner-address';
 
 const KEY_PROBLEMS: Record<KeyProblem, string> = {
   'not-hex-33': 'the public key is not 33 bytes of hex (66 characters 0–9 and a–f)',
+  identity: 'the key is the identity point of the curve (all zeros), a key nobody can ever sign for',
   'not-on-curve': 'the public key is not a valid Ergo public key (it must start with 02 or 03 and be a point of the curve)',
 };
 
@@ -43,7 +44,7 @@ function ownerKeyOf(publicKey: string, address: string, network: ErgoNetwork): {
   }
   if (address !== '') {
     const decoded = keyFromAddress(address, network);
-    if ('problem' in decoded) return { problem: ADDRESS_PROBLEMS(network)[decoded.problem] };
+    if ('problem' in decoded) return { problem: { ...ADDRESS_PROBLEMS(network), ...KEY_PROBLEMS }[decoded.problem] };
     if (fromKey !== undefined && fromKey !== decoded.key) return { problem: 'the public key and the address belong to different keys' };
     return decoded;
   }
@@ -70,6 +71,12 @@ export interface CheckedMember {
   ownerKey: string;
   /** The key already has an account box on chain; otherwise the member waits for the enrolment wizard. */
   enrolled: boolean;
+}
+
+/** A key given in one field, as its public key or its address (typed, pasted, or typed by a QR scanner). */
+export function keyFromText(text: string, network: ErgoNetwork): { key: string } | { problem: string } {
+  const { publicKey, address } = splitKeyText(text.trim());
+  return ownerKeyOf(publicKey, address, network);
 }
 
 /** One new member as typed or imported, checked against the rules and the LETS; or the first problem, in words. */

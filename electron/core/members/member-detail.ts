@@ -8,6 +8,7 @@ import { findMember, profilesByKey } from '../mirror/queries/members';
 import { transactionDescriptions } from '../mirror/queries/transaction-descriptions';
 import type { ErgoNetwork } from '../signers/signer';
 import { collateralTerms } from '../mirror/queries/trustless';
+import { closingRefusal } from './closing-rules';
 import { debtBackedBy, memberLimits } from './collateral-limits';
 import { headroom } from './limits';
 import { ownerAddress } from './owner-address';
@@ -40,6 +41,10 @@ export function memberDetail(db: Db, id: number, options: DetailOptions): Member
         confirmed: confirmations >= options.confirmationDepth,
       };
     });
+    const refusal =
+      member.state === 'enrolled' && member.balance !== null && lets.model === 'committee'
+        ? closingRefusal(db, { letsId: member.letsId, name: member.name, ownerKey: member.ownerKey, balance: member.balance }, lets)
+        : null;
     const terms = member.collateral && collateralTerms(db, member.letsId);
     const limits = memberLimits({ floor: lets.creditFloor, cap: lets.creditCap }, member.collateral, terms);
     return {
@@ -50,6 +55,7 @@ export function memberDetail(db: Db, id: number, options: DetailOptions): Member
       ownerAddress: ownerAddress(member.ownerKey, options.network),
       network: options.network,
       history,
+      closingRefusal: refusal && { message: refusal.message, hint: refusal.hint },
     };
   })();
 }

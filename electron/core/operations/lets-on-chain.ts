@@ -43,6 +43,9 @@ export async function letsOnChain(db: Db, chain: ChainAccess, letsId: number, pe
     const created = pending.created.find((box) => isCandidate(box) && !pending.spent.has(box.boxId));
     if (created) return created;
     const boxId = mirrored.find((id) => !pending.spent.has(id));
+    if (boxId === undefined && mirrored.length > 0) {
+      throw new AppError('conflict', `${what} is spent by a transaction still waiting in the outbox.`, 'Wait until that one is confirmed, or discard it in the outbox, then try again.');
+    }
     const box = boxId === undefined ? null : await chain.unspentBox(boxId);
     if (!box) {
       throw new AppError('not-found', `${what} is not on chain as the local copy of the ledger says.`, 'Wait for the app to finish syncing with the chain, then try again.');

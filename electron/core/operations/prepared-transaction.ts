@@ -1,11 +1,12 @@
 import type { EIP12UnsignedTransaction } from '@fleet-sdk/common';
-import type { PreparedTransaction } from '../api/calls/outbox-types';
+import type { PreparedTransaction, SignatureRequest } from '../api/calls/outbox-types';
 import { AppError } from '../errors/app-error';
 import type { Db } from '../mirror/database';
-import { addToOutbox } from '../mirror/queries/outbox';
+import { addToOutbox, standingSignatureRequest } from '../mirror/queries/outbox';
 import { addOutboxDetails } from '../mirror/queries/outbox-details';
 import { ownKeyPath } from '../mirror/queries/own-key-paths';
 import { deviceScreens } from '../review/device-screens';
+import { QR_MAX_CHARACTERS } from '../api/ergopay-uri';
 import { readingContext } from '../review/reading-context';
 import { readTransaction } from '../review/read-transaction';
 import type { ChainNetwork } from './chain-access';
@@ -14,7 +15,7 @@ import { transactionId } from '../transactions/transaction-bytes';
 
 export interface NewPreparedTransaction {
   letsId: number;
-  purpose: 'trade' | 'enrolment' | 'genesis';
+  purpose: 'trade' | 'enrolment' | 'closing' | 'handover' | 'genesis';
   description: string;
   transaction: EIP12UnsignedTransaction;
   /** Public key (hex) that must prove each input. */
@@ -57,6 +58,11 @@ export function signingPlan(db: Db, transactionIdHex: string): SigningPlan | und
   };
 }
 
+/** A signing request as the screens get it: its link, whether one QR code holds it, who signs and until when. */
+export function asSignatureRequest(transactionIdHex: string, signer: string, request: { uri: string; expiresAt: string }): SignatureRequest {
+  return { transactionId: transactionIdHex, signer, ...request, fitsOneQrCode: request.uri.length <= QR_MAX_CHARACTERS };
+}
+
 /**
  * The review of a transaction in the outbox: what it does, read from the transaction itself with the mirror as it is
  * now (readTransaction), and what the Ledger will show of it. The same for a transaction just prepared, one filed
@@ -69,6 +75,7 @@ export function reviewOf(db: Db, network: ChainNetwork, transactionIdHex: string
   const signerKey = keys[0] ?? '';
   // Where the Ledger holds the key, when the app knows; otherwise it is found when signing.
   const path = ownKeyPath(db, signerKey, 'ledger') ?? `(the path of ${plan.signedBy}’s key on the Ledger)`;
+  const standing = standingSignatureRequest(db, transactionIdHex);
   return {
     transactionId: transactionIdHex,
     reading: readTransaction(plan.transaction, readingContext(db, network), plan.inputKeys),
@@ -76,5 +83,6 @@ export function reviewOf(db: Db, network: ChainNetwork, transactionIdHex: string
     signedBy: plan.signedBy,
     signerKey,
     device: { reviews: keys.length, screens: deviceScreens(plan.transaction, addressNetwork(network), path) },
+    request: standing ? asSignatureRequest(transactionIdHex, plan.signedBy, standing) : null,
   };
 }

@@ -1,4 +1,5 @@
 import { FEE_CONTRACT, type EIP12UnsignedTransaction } from '@fleet-sdk/common';
+import { ErgoAddress } from '@fleet-sdk/core';
 import type { AccountReading, BoxReading, TransactionKind, TransactionReading } from '../api/calls/review-types';
 import { createdBoxes } from '../builders/created-boxes';
 import type { ChainBox } from '../chain/chain-source';
@@ -85,7 +86,7 @@ export function readTransaction(tx: EIP12UnsignedTransaction, context: ReadingCo
   return {
     lets: lets && { id: lets.id, name: lets.name, unit: lets.unit },
     kind,
-    headline: headlineOf(kind, { accounts, amount, lets, pool, committee, mintAmount: mint?.amount ?? null }),
+    headline: headlineOf(kind, { accounts, amount, lets, pool, committee, mintAmount: mint?.amount ?? null, keyAddress: (key) => context.address(ErgoAddress.fromPublicKey(key).ergoTree) }),
     accounts,
     amount,
     committee,
@@ -170,6 +171,8 @@ interface HeadlineFacts {
   pool: TransactionReading['pool'];
   committee: TransactionReading['committee'];
   mintAmount: bigint | null;
+  /** A key as the address wallets show for it: what the treasurer compares with the new treasurer's wallet. */
+  keyAddress: (publicKey: string) => string;
 }
 
 function headlineOf(kind: TransactionKind, facts: HeadlineFacts): string {
@@ -188,7 +191,9 @@ function headlineOf(kind: TransactionKind, facts: HeadlineFacts): string {
     case 'closing':
       return `The committee closes ${who(only)}’s account in ${letsName}, at ${formatAmount(only?.before ?? 0n)}`;
     case 'committee-rotation':
-      return `The committee key of ${letsName} passes from ${short(committee?.before ?? '')} to ${short(committee?.after ?? '')}`;
+      return committee
+        ? `The committee key of ${letsName} passes from ${facts.keyAddress(committee.before)} to ${facts.keyAddress(committee.after)}`
+        : `The committee key of ${letsName} changes`;
     case 'join':
       return `${who(only)} joins ${letsName}, with a new account at ${formatAmount(only?.after ?? 0n)}`;
     case 'withdrawal':

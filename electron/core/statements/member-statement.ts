@@ -96,7 +96,8 @@ function buildStatement(db: Db, lets: StatementLetsRow, memberId: number, period
   const lines = inPeriod.map((e) => toLine(e, descriptions.get(e.transactionId) ?? ''));
   checkRunningBalances(member.name, openingBalance, lines);
   const closingBalance = lines.at(-1)?.balanceAfter ?? openingBalance;
-  const closingBox = closingBoxOf(db, lets.id, member.ownerKey, entries.at(-1));
+  const last = entries.at(-1);
+  const closingBox = closingBoxOf(db, lets.id, member.ownerKey, last);
   const collateral = closingBox && collateralInBox(db, closingBox.boxId);
   const terms = collateral && collateralTerms(db, lets.id);
   const limits = memberLimits({ floor: lets.creditFloor, cap: lets.creditCap }, collateral, terms);
@@ -119,6 +120,7 @@ function buildStatement(db: Db, lets: StatementLetsRow, memberId: number, period
       ownerKey: member.ownerKey,
       // The devnet is a test chain: its addresses take the testnet form, as the signers show them.
       ownerAddress: network === null ? null : ownerAddress(member.ownerKey, network === 'mainnet' ? 'mainnet' : 'testnet'),
+      leftOn: last?.kind === 'closing' ? new Date(last.timestamp).toISOString() : null,
     },
     period: { from: period.from.toISOString(), to: period.to.toISOString() },
     openingBalance,

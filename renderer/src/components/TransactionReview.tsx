@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { OutboxEntry, PreparedTransaction, SignerChoice } from '../../../electron/core/api/calls/outbox-types';
+import type { OutboxEntry, PreparedTransaction, SignatureRequest, SignerChoice } from '../../../electron/core/api/calls/outbox-types';
 import { asApiError, callApi, type ApiError } from '../api/client';
 import { useCall } from '../hooks/use-call';
 import { downloadFile } from './download-file';
@@ -7,6 +7,7 @@ import { ErrorNotice } from './ErrorNotice';
 import { MainnetConfirm } from './MainnetConfirm';
 import { DeviceScreens, TransactionReading } from './TransactionReading';
 import { OUTBOX_STATE_TEXT } from './outbox-states';
+import { SignatureRequestPanel } from './SignatureRequestPanel';
 import '../styles/transactions.css';
 
 const SIGNER_LABEL: Record<SignerChoice, string> = {
@@ -19,16 +20,32 @@ type Step =
   | { kind: 'signing' }
   /** Signed in another wallet and taken back from its file: read from the signed transaction, waiting to be sent. */
   | { kind: 'imported'; review: PreparedTransaction }
+  /** Shown to the signer's own wallet as an ErgoPay request: the wallet signs and sends it. */
+  | { kind: 'requested'; request: SignatureRequest }
   | { kind: 'sent'; entry: OutboxEntry }
   | { kind: 'discarded' };
+
+const TITLE: Record<Step['kind'], string> = {
+  review: 'Check before signing',
+  signing: 'Check before signing',
+  imported: 'Signed elsewhere: check before sending',
+  requested: 'Check before signing',
+  sent: 'Sent to the chain',
+  discarded: 'Cancelled',
+};
 
 const DEVICE_POLL_MS = 2_000;
 const OUTBOX_POLL_MS = 2_000;
 
+/** The transaction's outbox entry, followed while `follow` holds. */
+function useOutboxEntry(transactionId: string, follow: boolean): OutboxEntry | undefined {
+  const { state } = useCall('outbox.list', {}, follow ? OUTBOX_POLL_MS : undefined);
+  return state.status === 'ready' ? state.value.find((e) => e.transactionId === transactionId) : undefined;
+}
+
 /** After sending: the outbox state, followed until the chain has confirmed it. */
 function Progress({ transactionId, onFinished }: { transactionId: string; onFinished?: () => void }) {
-  const { state } = useCall('outbox.list', {}, OUTBOX_POLL_MS);
-  const entry = state.status === 'ready' ? state.value.find((e) => e.transactionId === transactionId) : undefined;
+  const entry = useOutboxEntry(transactionId, true);
   const confirmed = entry?.state === 'confirmed';
   useEffect(() => {
     if (confirmed) onFinished?.();
@@ -60,9 +77,11 @@ export function TransactionReview(props: {
   const signer = chosen ?? offered[0] ?? null;
   const device = useCall('device.status', {}, signer === 'ledger' ? DEVICE_POLL_MS : undefined).state;
   const authToken = signer === 'ledger' && device.status === 'ready' ? device.value.authToken : null;
-  const [step, setStep] = useState<Step>({ kind: 'review' });
+  const [step, setStep] = useState<Step>(prepared.request ? { kind: 'requested', request: prepared.request } : { kind: 'review' });
   const [error, setError] = useState<ApiError | null>(null);
   const { transactionId } = prepared;
+  const entry = useOutboxEntry(transactionId, step.kind === 'requested');
+  const signedByWallet = step.kind === 'requested' && entry !== undefined && entry.state !== 'built';
 
   const run = (work: () => Promise<OutboxEntry | null>) => {
     setError(null);
@@ -84,6 +103,7 @@ export function TransactionReview(props: {
     callApi('outbox.export', { transactionId }).then((file) => downloadFile(file.fileName, file.json, 'application/json'), (e: unknown) => setError(asApiError(e)));
   const importFile = (file: File | undefined) => {
     if (!file) return;
+    const before = step;
     setError(null);
     setStep({ kind: 'signing' });
     file
@@ -93,9 +113,22 @@ export function TransactionReview(props: {
         (review) => setStep({ kind: 'imported', review }),
         (e: unknown) => {
           setError(asApiError(e));
-          setStep({ kind: 'review' });
+          setStep(before);
         },
       );
+  };
+  const importButton = (
+    <label className="button secondary file-button">
+      Import signed file
+      <input type="file" accept="application/json,.json" className="visually-hidden" onChange={(e) => importFile(e.target.files?.[0])} disabled={step.kind === 'signing'} />
+    </label>
+  );
+  const requestSignature = () => {
+    setError(null);
+    callApi('outbox.requestSignature', { transactionId }).then(
+      (request) => setStep({ kind: 'requested', request }),
+      (e: unknown) => setError(asApiError(e)),
+    );
   };
   const sendImported = () => run(() => callApi('outbox.send', { transactionId }));
   const discard = () => run(() => callApi('outbox.discard', { transactionId }));
@@ -111,7 +144,7 @@ export function TransactionReview(props: {
 
   return (
     <section className="card tx-review" aria-labelledby="tx-review-title">
-      <h2 id="tx-review-title">{step.kind === 'sent' ? 'Sent to the chain' : step.kind === 'imported' ? 'Signed elsewhere: check before sending' : 'Check before signing'}</h2>
+      <h2 id="tx-review-title">{TITLE[step.kind]}</h2>
       {step.kind === 'imported' ? (
         <TransactionReading reading={step.review.reading} memo={step.review.memo} />
       ) : (
@@ -124,10 +157,29 @@ export function TransactionReview(props: {
         <dd className="path">{transactionId}</dd>
       </dl>
 
-      {step.kind === 'sent' ? (
+      {step.kind === 'sent' || signedByWallet ? (
         <>
           <Progress transactionId={transactionId} onFinished={onFinished} />
+          {entry?.state === 'conflict' && entry.lastError && (
+            <p className="notice notice-error" role="alert">
+              {entry.lastError}
+            </p>
+          )}
           <button type="button" className="button secondary" onClick={onClose}>Close</button>
+        </>
+      ) : step.kind === 'requested' ? (
+        <>
+          <SignatureRequestPanel request={step.request} entry={entry} onExportFile={() => void exportFile()} onRenew={requestSignature} />
+          {error && <ErrorNotice error={error} />}
+          <div className="tx-actions">
+            {importButton}
+            <button type="button" className="button secondary" onClick={onClose}>
+              Close (the outbox keeps waiting)
+            </button>
+            <button type="button" className="button secondary" onClick={discard}>
+              Cancel
+            </button>
+          </div>
         </>
       ) : step.kind === 'imported' ? (
         <>
@@ -178,13 +230,13 @@ export function TransactionReview(props: {
             <button type="button" className="button" onClick={sign} disabled={!signer || step.kind === 'signing' || (signer === 'ledger' && !authToken)}>
               {step.kind === 'signing' ? (signer === 'ledger' ? 'Confirm on your Ledger…' : 'Signing…') : 'Sign and send'}
             </button>
+            <button type="button" className="button secondary" onClick={requestSignature} disabled={step.kind === 'signing'}>
+              Ask {prepared.signedBy} to sign in their wallet
+            </button>
             <button type="button" className="button secondary" onClick={() => void exportFile()} disabled={step.kind === 'signing'}>
               Export for another wallet
             </button>
-            <label className="button secondary file-button">
-              Import signed file
-              <input type="file" accept="application/json,.json" className="visually-hidden" onChange={(e) => importFile(e.target.files?.[0])} disabled={step.kind === 'signing'} />
-            </label>
+            {importButton}
             <button type="button" className="button secondary" onClick={discard} disabled={step.kind === 'signing'}>
               Cancel
             </button>

@@ -8,12 +8,15 @@ type State = { kind: 'idle' } | { kind: 'showing' } | { kind: 'shown' } | { kind
  * Shows the address on the Ledger's own screen, so the treasurer compares it with the one here: a tampered computer
  * can change what the app displays, not what the device derives. Only for keys the Ledger holds.
  */
-export function VerifyOnDevice({ publicKey }: { publicKey: string }) {
+export function VerifyOnDevice({ publicKey, onShown }: { publicKey: string; onShown?: () => void }) {
   const [state, setState] = useState<State>({ kind: 'idle' });
   const verify = () => {
     setState({ kind: 'showing' });
     callApi('device.verifyAddress', { publicKey }).then(
-      () => setState({ kind: 'shown' }),
+      () => {
+        setState({ kind: 'shown' });
+        onShown?.();
+      },
       (e: unknown) => setState({ kind: 'failed', error: asApiError(e) }),
     );
   };

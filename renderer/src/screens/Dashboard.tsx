@@ -30,6 +30,12 @@ function LetsCard({ lets, monthStart, rule, onChanged }: { lets: LetsAtAGlance; 
         <dd>{lets.model === 'trustless' ? 'Trustless: members join with collateral and trade from their own wallets; followed read-only' : 'Committee'}</dd>
         <dt>Unit</dt>
         <dd>{lets.unit}</dd>
+        {lets.committeeAddress && (
+          <>
+            <dt>Committee key</dt>
+            <dd className="hex">{lets.committeeAddress}</dd>
+          </>
+        )}
         <dt>Credit floor</dt>
         <dd className="amount">{formatAmount(lets.creditFloor)}</dd>
         <dt>Credit cap</dt>

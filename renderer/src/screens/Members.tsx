@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { MemberDetail } from '../../../electron/core/api/calls/member-types';
+import type { LetsSummary } from '../../../electron/core/api/types';
 import { asApiError, callApi, type ApiError } from '../api/client';
 import { downloadFile } from '../components/download-file';
 import { EmptyState } from '../components/EmptyState';
@@ -12,12 +13,16 @@ import { MemberDirectory, type SortOrder } from './members/MemberDirectory';
 import { MemberImport } from './members/MemberImport';
 import '../styles/members.css';
 
-function OpenMember({ id, onBack }: { id: number; onBack: () => void }) {
-  const { state } = useCall('members.get', { id });
+function OpenMember({ id, committeeSigner, onBack }: { id: number; committeeSigner: LetsSummary['committeeSigner']; onBack: () => void }) {
+  const { state, reload } = useCall('members.get', { id });
   const [updated, setUpdated] = useState<MemberDetail | null>(null);
   if (state.status === 'loading') return <Loading what="the member" />;
   if (state.status === 'failed') return <ErrorNotice error={state.error} />;
-  return <MemberDetailView member={updated ?? state.value} onBack={onBack} onChanged={setUpdated} />;
+  const reloadFromChain = () => {
+    setUpdated(null);
+    reload();
+  };
+  return <MemberDetailView member={updated ?? state.value} committeeSigner={committeeSigner} onBack={onBack} onChanged={setUpdated} onReload={reloadFromChain} />;
 }
 
 export function Members() {
@@ -35,6 +40,7 @@ export function Members() {
     return (
       <OpenMember
         id={openId}
+        committeeSigner={choice.lets?.committeeSigner ?? null}
         onBack={() => {
           setOpenId(null);
           reload();

@@ -14,3 +14,9 @@ export function shortId(id: string): string {
   return `${id.slice(0, 8)}…${id.slice(-6)}`;
 }
 
+
+/** A time of today as the treasurer's clock shows it, hours and minutes ("14:35"). */
+export function formatTime(ms: number): string {
+  const d = new Date(ms);
+  return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+}

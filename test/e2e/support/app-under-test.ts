@@ -63,3 +63,11 @@ export async function startAppUnderTest({ withChain = false, ledger, node }: App
     },
   };
 }
+
+/** The demo app in the browser, once the status bar says the mirror has caught up with the devnet. */
+export async function startDemoAppShown(options: Omit<AppUnderTestOptions, 'withChain' | 'node'> = {}): Promise<AppUnderTest> {
+  const app = await startAppUnderTest({ ...options, withChain: true });
+  await app.page.goto(app.bridge.url);
+  await app.page.getByRole('contentinfo', { name: 'Status' }).getByText(/Up to date at block \d+/).waitFor({ timeout: 30_000 });
+  return app;
+}

@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildTrade } from '../../../electron/core/builders/trade';
 import { DEMO_MNEMONIC, seedDemoLets, type DemoLets, DemoSession, type DemoParty } from '../../../electron/core/devnet/demo-lets';
 import { DevnetChain } from '../../../electron/core/devnet/devnet-chain';
-import { ergoPayRequest, QR_MAX_CHARACTERS, reducedTransactionOf } from '../../../electron/core/signers/exchange/ergopay';
+import { ergoPayRequest, reducedTransactionOf } from '../../../electron/core/signers/exchange/ergopay';
+import { QR_MAX_CHARACTERS } from '../../../electron/core/api/ergopay-uri';
 import { transactionId } from '../../../electron/core/transactions/transaction-bytes';
 import { MobileWallet } from '../../helpers/mobile-wallet';
 

@@ -48,6 +48,11 @@ export interface MemberDetail extends MemberSummary {
   network: AddressNetwork;
   /** Newest first. */
   history: MemberHistoryRow[];
+  /**
+   * An open account of a committee LETS: why the committee cannot close it now (balance not 0.00, with whom to
+   * settle; the last open account), or null when it can. Null too where closing does not apply.
+   */
+  closingRefusal: { message: string; hint: string } | null;
 }
 
 export interface ImportRow {

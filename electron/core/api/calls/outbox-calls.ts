@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { call } from '../call';
-import type { ExportedTransaction, OutboxEntry, PreparedTransaction, SignatureRequest, SigningOptions } from './outbox-types';
+import type { ExportedTransaction, LedgerKey, OutboxEntry, PreparedTransaction, SignatureRequest, SigningOptions } from './outbox-types';
 
 const id = z.number().int().positive();
 const transactionId = z.string().regex(/^[0-9a-f]{64}$/, 'A transaction id is 64 hexadecimal characters.');
@@ -19,6 +19,12 @@ export const outboxCalls = {
     }),
   ),
   'enrolment.prepare': call<PreparedTransaction>()(z.strictObject({ letsId: id, memberId: id })),
+  /** A member leaving: the committee closes their account at 0.00 and the membership token returns to the pool. */
+  'closing.prepare': call<PreparedTransaction>()(z.strictObject({ letsId: id, memberId: id })),
+  /** Hands the treasurer role to another key (public key or address); the current committee key signs. */
+  'committee.prepareHandover': call<PreparedTransaction>()(
+    z.strictObject({ letsId: id, newKey: z.string().trim().min(1, 'Enter the new committee’s public key or address.').max(200, 'That key is too long.') }),
+  ),
   'outbox.list': call<OutboxEntry[]>()(z.strictObject({})),
   'outbox.review': call<PreparedTransaction>()(z.strictObject({ transactionId })),
   'outbox.sign': call<OutboxEntry>()(
@@ -33,6 +39,13 @@ export const outboxCalls = {
     z.strictObject({ transactionId, json: z.string().min(2, 'The file is empty.').max(1_000_000, 'The file is too large to be a signed transaction.') }),
   ),
   'outbox.discard': call<null>()(z.strictObject({ transactionId })),
+  /** Reads the key at m/44'/429'/account'/0/index from the connected Ledger (the device asks to export it). */
+  'device.readKey': call<LedgerKey>()(
+    z.strictObject({
+      account: z.number().int().min(0, 'The account is a number from 0.').max(2_147_483_647),
+      index: z.number().int().min(0, 'The address index is a number from 0.').max(2_147_483_647),
+    }),
+  ),
   'device.verifyAddress': call<null>()(
     z.strictObject({ publicKey: z.string().regex(/^0[23][0-9a-f]{64}$/, 'A public key is 66 hexadecimal characters starting with 02 or 03.') }),
   ),

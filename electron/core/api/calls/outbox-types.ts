@@ -19,6 +19,8 @@ export interface PreparedTransaction {
   signerKey: string;
   /** The Ledger's review of it, screen by screen (one review per distinct key path: `reviews`). */
   device: { reviews: number; screens: DeviceScreen[] };
+  /** The signing request that stands for the signer's own wallet (ErgoPay), or null when none does. */
+  request: SignatureRequest | null;
 }
 
 export type OutboxState = 'built' | 'signed' | 'submitted' | 'mempool' | 'included' | 'confirmed' | 'dropped' | 'conflict';
@@ -50,6 +52,13 @@ export interface SignatureRequest {
   signer: string;
   /** ISO time after which the request ends unsigned. */
   expiresAt: string;
+}
+
+/** A key read from the connected Ledger at a path the treasurer chose, with the address its screen can show. */
+export interface LedgerKey {
+  publicKey: string;
+  address: string;
+  keyPath: string;
 }
 
 export interface SigningOptions {

@@ -61,6 +61,8 @@ export interface MemberStatement {
     ownerKey: string;
     /** P2PK address of the owner key; null while the chain (and so its network) is not known. */
     ownerAddress: string | null;
+    /** The instant (ISO) the member's account was closed, when it was closed by the end of the period: "left on". */
+    leftOn: string | null;
   };
   /** The period as exact instants: from inclusive, to exclusive. */
   period: { from: string; to: string };

@@ -4,6 +4,7 @@ import { letsRules } from '../../lets/chain-rules';
 import { exportMembersCsv } from '../../members/member-export';
 import { memberDetail } from '../../members/member-detail';
 import { addMember } from '../../members/member-check';
+import { splitKeyText } from '../../members/owner-address';
 import { importMembers, previewImport } from '../../members/member-import';
 import { listLets } from '../../mirror/queries/lets';
 import { listMembers, updateMemberProfile } from '../../mirror/queries/members';
@@ -24,11 +25,7 @@ export function memberHandlers(ctx: CoreContext): AreaHandlers<typeof memberCall
     'lets.rules': () => listLets(ctx.db).map((lets) => letsRules(lets, trustlessFacts(ctx.db, lets.id))),
     'members.list': (query) => listMembers(ctx.db, query),
     'members.get': ({ id }) => detail(id),
-    'members.add': ({ letsId, key, ...profile }) => {
-      // One field takes either: a public key is plain hex, an address is base58 (never all hex digits).
-      const isHex = /^[0-9a-fA-F]+$/.test(key);
-      return { id: addMember(ctx.db, letsId, { ...profile, publicKey: isHex ? key : '', address: isHex ? '' : key }, network()) };
-    },
+    'members.add': ({ letsId, key, ...profile }) => ({ id: addMember(ctx.db, letsId, { ...profile, ...splitKeyText(key) }, network()) }),
     'members.update': ({ id, ...edit }) => {
       updateMemberProfile(ctx.db, id, edit);
       return detail(id);

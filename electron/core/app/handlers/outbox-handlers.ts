@@ -1,5 +1,3 @@
-import { Network } from '@fleet-sdk/common';
-import { ErgoAddress } from '@fleet-sdk/core';
 import type { AreaHandlers } from '../../api/contract';
 import type { outboxCalls } from '../../api/calls/outbox-calls';
 import type { OutboxEntry, SignerChoice } from '../../api/calls/outbox-types';
@@ -8,13 +6,17 @@ import { parseAmount } from '../../lets/amount';
 import { discardOutboxItem, listOutbox, type OutboxItem } from '../../mirror/queries/outbox';
 import type { SigningContext } from '../../operations/operations-context';
 import { findOwnKeyPath } from '../../operations/own-keys';
+import { prepareAccountClosing } from '../../operations/prepare-account-closing';
+import { prepareCommitteeHandover } from '../../operations/prepare-committee-handover';
 import { prepareEnrolment } from '../../operations/prepare-enrolment';
 import { prepareTrade } from '../../operations/prepare-trade';
 import { importSigned, send, signAndSend } from '../../operations/send-transaction';
 import { reviewOf, signingPlan } from '../../operations/prepared-transaction';
 import { requestSignature } from '../../operations/signature-request';
 import { exportUnsignedTransaction } from '../../signers/exchange/eip12-exchange';
-import { parseKeyPath } from '../../signers/key-paths';
+import { addressKeyPath, parseKeyPath } from '../../signers/key-paths';
+import { ownerAddress } from '../../members/owner-address';
+import { recordOwnKeyPath } from '../../mirror/queries/own-key-paths';
 import { verifyAddressOnDevice } from '../../signers/ledger/ledger-accounts';
 import type { CoreContext } from '../core-context';
 import { requireMainnetConfirmed } from '../../settings/mainnet-confirmation';
@@ -41,6 +43,8 @@ export function outboxHandlers(ctx: CoreContext): AreaHandlers<typeof outboxCall
       return prepareTrade(sending(), { ...order, amount: minor });
     },
     'enrolment.prepare': ({ letsId, memberId }) => prepareEnrolment(sending(), letsId, memberId),
+    'closing.prepare': ({ letsId, memberId }) => prepareAccountClosing(sending(), letsId, memberId),
+    'committee.prepareHandover': ({ letsId, newKey }) => prepareCommitteeHandover(sending(), letsId, newKey),
     'outbox.list': () => listOutbox(ctx.db).map(toEntry),
     'outbox.review': ({ transactionId }) => reviewOf(ctx.db, ctx.network(), transactionId),
     'outbox.sign': async ({ transactionId, signer, expectedAuthToken }) =>
@@ -60,11 +64,18 @@ export function outboxHandlers(ctx: CoreContext): AreaHandlers<typeof outboxCall
       discardOutboxItem(ctx.db, transactionId);
       return null;
     },
+    'device.readKey': async ({ account, index }) => {
+      const keys = ctx.signers().get('ledger');
+      const keyPath = addressKeyPath(account, index);
+      const publicKey = await keys.publicKeyAt(keyPath);
+      recordOwnKeyPath(ctx.db, publicKey, keys.choice, keyPath);
+      return { publicKey, keyPath, address: ownerAddress(publicKey, keys.signer.network) };
+    },
     'device.verifyAddress': async ({ publicKey }) => {
       const keys = ctx.signers().get('ledger');
       const network = keys.signer.network;
       const keyPath = await findOwnKeyPath(ctx.db, keys, publicKey, 'this address');
-      const address = ErgoAddress.fromPublicKey(publicKey).encode(network === 'mainnet' ? Network.Mainnet : Network.Testnet);
+      const address = ownerAddress(publicKey, network);
       await verifyAddressOnDevice(ctx.device, { index: parseKeyPath(keyPath).index, keyPath, publicKey, address }, network);
       return null;
     },

@@ -1,6 +1,7 @@
 import type { LetsSummary } from '../../api/types';
 import { formatAmount } from '../../lets/amount';
 import type { LetsParameters } from '../../lets/lets-parameters';
+import { ownerAddress } from '../../members/owner-address';
 import type { Db } from '../database';
 
 interface LetsRow {
@@ -60,6 +61,7 @@ export function listLets(db: Db): LetsSummary[] {
     memberCount: Number(row.member_count),
     trialBalance: row.trial_balance,
     committeeKey: row.committee_key,
+    committeeAddress: row.committee_key === null ? null : ownerAddress(row.committee_key, row.network === 'mainnet' ? 'mainnet' : 'testnet'),
     committeeSigner: row.committee_signer,
     // How far it has come is known to the running catch-up, which the handler asks (app/handlers/member-handlers.ts).
     catchUp: row.catching_up === 1n ? { phase: 'blocks', done: null, total: null, secondsLeft: null, paused: row.catch_up_paused === 1n } : null,

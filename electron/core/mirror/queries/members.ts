@@ -23,20 +23,20 @@ interface MemberRow {
   balance: bigint | null;
   box_id: string | null;
   last_trade_at: bigint | null;
-  closed: bigint;
+  left_at: bigint | null;
   model: 'committee' | 'trustless';
   value: bigint | null;
   registers: string | null;
 }
 
-// The member's current account box (if any), the block time of their latest trade and whether an account was closed;
+// The member's current account box (if any), the block time of their latest trade and of their account's closing;
 // the box's value and registers hold a trustless member's collateral. The latest trade is found from the newest of the
 // member's boxes down (index boxes_by_owner): the first trade entry met, usually on the first box. Closings have a
 // table of their own (migration 013).
 const MEMBER_SELECT = `SELECT p.id, p.lets_id, p.name, p.contact, p.notes, p.owner_key, p.named, b.balance, b.box_id, l.model, b.value, b.registers,
     (SELECT e.timestamp FROM account_entries e WHERE e.lets_id = p.lets_id AND e.member_key = p.owner_key AND e.kind = 'trade'
       ORDER BY e.height DESC LIMIT 1) AS last_trade_at,
-    EXISTS (SELECT 1 FROM closing_entries c WHERE c.lets_id = p.lets_id AND c.member_key = p.owner_key) AS closed
+    (SELECT MAX(c.timestamp) FROM closing_entries c WHERE c.lets_id = p.lets_id AND c.member_key = p.owner_key) AS left_at
   FROM member_profiles p
   JOIN lets l ON l.id = p.lets_id
   LEFT JOIN boxes b ON b.lets_id = p.lets_id AND b.owner_key = p.owner_key AND b.kind = 'account' AND b.spent_by IS NULL`;
@@ -53,7 +53,7 @@ const ORDER_BY: Record<MemberSort, (dir: string) => string> = {
 
 function stateOf(row: MemberRow): MembershipState {
   if (row.box_id !== null) return 'enrolled';
-  return row.closed ? 'closed' : 'not-enrolled';
+  return row.left_at === null ? 'not-enrolled' : 'closed';
 }
 
 function toSummary(row: MemberRow): MemberSummary {
@@ -67,6 +67,7 @@ function toSummary(row: MemberRow): MemberSummary {
     state: stateOf(row),
     balance: row.balance,
     lastTradeAt: row.last_trade_at === null ? null : Number(row.last_trade_at),
+    leftAt: row.box_id === null && row.left_at !== null ? Number(row.left_at) : null,
     collateral: row.model === 'trustless' && row.value !== null && row.registers !== null ? collateralOf(row.value, row.registers) : null,
   };
 }
@@ -162,4 +163,29 @@ export function updateMemberProfile(db: Db, id: number, edit: ProfileEdit): void
 export function profilesByKey(db: Db, letsId: number): Map<string, { id: number; name: string; named: boolean }> {
   const rows = db.prepare('SELECT owner_key, id, name, named FROM member_profiles WHERE lets_id = ?').all(letsId) as { owner_key: string; id: bigint; name: string; named: bigint }[];
   return new Map(rows.map((r) => [r.owner_key, { id: Number(r.id), name: r.name, named: r.named === 1n }]));
+}
+
+/** Open accounts of a LETS: members with an account box on chain. */
+export function openAccountCount(db: Db, letsId: number): number {
+  return Number(db.prepare("SELECT COUNT(*) FROM boxes WHERE lets_id = ? AND kind = 'account' AND spent_by IS NULL").pluck().get(letsId));
+}
+
+export interface SettlementPartner {
+  name: string;
+  balance: bigint;
+}
+
+/**
+ * The members a member at `balance` settles with most naturally, furthest from zero first: those in credit when the
+ * member owes (they have units to spend), those who owe when the member is in credit (they need to earn).
+ */
+export function settlementPartners(db: Db, letsId: number, ownerKey: string, balance: bigint, limit: number): SettlementPartner[] {
+  return db
+    .prepare(
+      `SELECT p.name, b.balance FROM boxes b JOIN member_profiles p ON p.lets_id = b.lets_id AND p.owner_key = b.owner_key
+       WHERE b.lets_id = :letsId AND b.kind = 'account' AND b.spent_by IS NULL AND b.owner_key <> :ownerKey
+         AND (CASE WHEN :balance < 0 THEN b.balance > 0 ELSE b.balance < 0 END)
+       ORDER BY ABS(b.balance) DESC, p.name COLLATE NOCASE LIMIT :limit`,
+    )
+    .all({ letsId, ownerKey, balance, limit }) as SettlementPartner[];
 }

@@ -132,13 +132,21 @@ const NOT_OF_ANOTHER_NETWORK = 'NOT EXISTS (SELECT 1 FROM lets_chain c WHERE c.l
 const STATES_ON_THEIR_WAY = `('built', 'submitted', 'mempool', 'dropped', 'signed')`;
 
 /** Shows a signing request for the transaction until `expiresAt`; it stays "built" until its id shows up on chain. */
-export function recordSignatureRequest(db: Db, transactionId: HexId, expiresAt: Date): void {
-  db.prepare(`UPDATE outbox SET requested_at = ?, request_expires_at = ?, last_error = NULL, updated_at = ? WHERE transaction_id = ? AND state = 'built'`).run(
+export function recordSignatureRequest(db: Db, transactionId: HexId, uri: string, expiresAt: Date): void {
+  db.prepare(`UPDATE outbox SET requested_at = ?, request_expires_at = ?, request_uri = ?, last_error = NULL, updated_at = ? WHERE transaction_id = ? AND state = 'built'`).run(
     now(),
     expiresAt.toISOString(),
+    uri,
     now(),
     transactionId,
   );
+}
+
+/** The signing request that stands for the transaction (its `ergopay:` link and until when), if one does. */
+export function standingSignatureRequest(db: Db, transactionId: HexId): { uri: string; expiresAt: string } | undefined {
+  return db
+    .prepare(`SELECT request_uri AS uri, request_expires_at AS expiresAt FROM outbox WHERE transaction_id = ? AND state = 'built' AND requested_at IS NOT NULL`)
+    .get(transactionId) as { uri: string; expiresAt: string } | undefined;
 }
 
 /** Own transactions that may still show up in a block; the sync only looks up block transactions among these. */
@@ -245,4 +253,12 @@ function followUnsignedTransactions(db: Db, network: Network, mempoolIds: Readon
       end.run('built', `The request for ${who}’s signature ended at ${time}, unsigned. Show a new request, or discard the transaction.`, now(), row.transaction_id);
     }
   }
+}
+
+/** What an unfinished transaction of the outbox (signed or not) that spends `boxId` says it does, if there is one. */
+export function unfinishedSpenderOf(db: Db, boxId: string): string | undefined {
+  return db
+    .prepare(`SELECT description FROM outbox WHERE state IN ${STATES_ON_THEIR_WAY} AND EXISTS (SELECT 1 FROM json_each(input_box_ids) WHERE value = ?)`)
+    .pluck()
+    .get(boxId) as string | undefined;
 }

@@ -1,6 +1,7 @@
 import type { EIP12UnsignedTransaction } from '@fleet-sdk/common';
 import { hex } from '@fleet-sdk/crypto';
 import { reduceTransaction, type NextBlock } from '../../interpreter/sigma-interpreter';
+import { ERGOPAY_SCHEME, QR_MAX_CHARACTERS } from '../../api/ergopay-uri';
 
 /*
  * ErgoPay (EIP-20, "static request"): `ergopay:` and the reduced transaction (EIP-43 ReducedTransaction bytes),
@@ -9,13 +10,6 @@ import { reduceTransaction, type NextBlock } from '../../interpreter/sigma-inter
  * app filed, so the outbox recognises it when it shows up in the mempool or a block.
  */
 
-export const ERGOPAY_SCHEME = 'ergopay:';
-
-/**
- * The most characters one QR code holds in byte mode: version 40 with the lowest error correction (ISO/IEC 18004,
- * table 7: 2 953). A bigger request goes by file instead.
- */
-export const QR_MAX_CHARACTERS = 2_953;
 
 export interface ErgoPayRequest {
   uri: string;

@@ -3,6 +3,7 @@ import type { CatchUpView, LetsSummary } from '../../../../electron/core/api/typ
 import { asApiError, callApi, type ApiError } from '../../api/client';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { ShareLets } from '../../components/ShareLets';
+import { HandOver } from './HandOver';
 
 function duration(seconds: number): string {
   return seconds < 90 ? `${seconds} s` : seconds < 5_400 ? `${Math.round(seconds / 60)} min` : `${Math.round(seconds / 3_600)} h`;
@@ -36,12 +37,33 @@ export function CatchUpProgress({ letsId, catchUp, onChanged }: { letsId: number
 
 /** Who can act for the LETS from this computer, with a way to look for the committee key on the Ledger. */
 export function CommitteeStanding({ lets, onChanged }: { lets: LetsSummary; onChanged: () => void }) {
-  const [result, setResult] = useState<string | null>(null);
+  // What the last look on the Ledger found, for the committee key it looked for: a hand-over makes it stale.
+  const [result, setResult] = useState<{ committeeKey: string | null; message: string } | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
+  // Kept open while the hand-over is followed to confirmed, even once this computer no longer holds the key.
+  const [handingOver, setHandingOver] = useState(false);
   if (lets.model === 'trustless') return <p className="read-only">Followed read-only: members join and pay from their own wallets.</p>;
+  if (handingOver) {
+    return (
+      <HandOver
+        lets={lets}
+        onDone={() => {
+          setHandingOver(false);
+          onChanged();
+        }}
+      />
+    );
+  }
   if (lets.committeeSigner !== null) {
-    return <p className="check-ok">{lets.committeeSigner === 'ledger' ? 'Your Ledger holds the committee key.' : 'The demo key holds the committee key.'}</p>;
+    return (
+      <div>
+        <p className="check-ok">{lets.committeeSigner === 'ledger' ? 'Your Ledger holds the committee key.' : 'The demo key holds the committee key.'}</p>
+        <button type="button" className="button secondary" onClick={() => setHandingOver(true)}>
+          Hand over the treasurer role…
+        </button>
+      </div>
+    );
   }
   const check = () => {
     setBusy(true);
@@ -49,7 +71,7 @@ export function CommitteeStanding({ lets, onChanged }: { lets: LetsSummary; onCh
     callApi('lets.checkCommitteeKey', { letsId: lets.id })
       .then(
         (answer) => {
-          setResult(answer.message);
+          setResult({ committeeKey: lets.committeeKey, message: answer.message });
           if (answer.held) onChanged();
         },
         (e: unknown) => setError(asApiError(e)),
@@ -64,7 +86,7 @@ export function CommitteeStanding({ lets, onChanged }: { lets: LetsSummary; onCh
           {busy ? 'Looking on the Ledger…' : 'Look for the committee key on my Ledger'}
         </button>
       )}
-      {result && <p role="status">{result}</p>}
+      {result?.committeeKey === lets.committeeKey && <p role="status">{result.message}</p>}
       {error && <ErrorNotice error={error} />}
     </div>
   );

@@ -1,10 +1,13 @@
-import { useState, type FormEvent, type InputHTMLAttributes } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { CallInput } from '../../../../electron/core/api/contract';
 import type { FoundingPlan, FoundingView } from '../../../../electron/core/api/calls/founding-types';
 import type { SignerChoice } from '../../../../electron/core/api/calls/outbox-types';
 import { formatErg, parseErg } from '../../../../electron/core/lets/amount';
-import { ApiError, asApiError, callApi } from '../../api/client';
+import { ApiError, callApi } from '../../api/client';
+import { useBusyWork } from '../../hooks/use-busy-work';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { Field } from '../../components/Field';
+import { KeyPathFields, type KeyPathChoice } from '../../components/KeyPathFields';
 import { useCall } from '../../hooks/use-call';
 import { RulesOf } from '../settings/ChainRules';
 
@@ -43,18 +46,6 @@ function choiceOf(draft: Draft): Choice | ApiError {
   return { ...base, collateral: { minimumCollateral: minimum.toString(), collateralPerUnit: (perUnit / 100n).toString(), lockPeriod } };
 }
 
-type FieldProps = { label: string; value: string; onChange: (value: string) => void; hint?: string } & Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange'>;
-
-function Field({ label, value, onChange, hint, ...input }: FieldProps) {
-  return (
-    <label className="field">
-      {label}
-      <input value={value} onChange={(e) => onChange(e.target.value)} {...input} />
-      {hint && <span className="hint">{hint}</span>}
-    </label>
-  );
-}
-
 /**
  * The first three steps of founding: what the LETS is, what the chain will enforce for it, and the key that founds
  * it. Nothing is kept until the key is chosen; from then on the founding survives a restart.
@@ -63,14 +54,12 @@ export function FoundingForm({ network, onStarted }: { network: 'devnet' | 'test
   const [draft, setDraft] = useState<Draft>(START);
   const [step, setStep] = useState<'choose' | 'rules' | 'key'>('choose');
   const [plan, setPlan] = useState<FoundingPlan | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { busy, error, setError, run } = useBusyWork();
   const signers = useCall('signing.options', {}).state;
   const offered = signers.status === 'ready' ? signers.value.signers : [];
   const [signer, setSigner] = useState<SignerChoice | null>(null);
   const chosenSigner = signer ?? offered[0] ?? null;
-  const [account, setAccount] = useState('0');
-  const [index, setIndex] = useState('0');
+  const [keyPath, setKeyPath] = useState<KeyPathChoice>({ account: '0', index: '0' });
   const change = (patch: Partial<Draft>) => setDraft({ ...draft, ...patch });
 
   if (network === 'mainnet') {
@@ -85,13 +74,6 @@ export function FoundingForm({ network, onStarted }: { network: 'devnet' | 'test
     );
   }
 
-  const run = <T,>(work: () => Promise<T>, then: (value: T) => void) => {
-    setBusy(true);
-    setError(null);
-    work()
-      .then(then, (e: unknown) => setError(asApiError(e)))
-      .finally(() => setBusy(false));
-  };
   const toRules = (event: FormEvent) => {
     event.preventDefault();
     const choice = choiceOf(draft);
@@ -106,7 +88,7 @@ export function FoundingForm({ network, onStarted }: { network: 'devnet' | 'test
     const choice = choiceOf(draft);
     if (choice instanceof ApiError) return setError(choice);
     if (!chosenSigner) return;
-    run(() => callApi('founding.start', { ...choice, signer: chosenSigner, account: Number(account), index: Number(index) }), onStarted);
+    run(() => callApi('founding.start', { ...choice, signer: chosenSigner, account: Number(keyPath.account), index: Number(keyPath.index) }), onStarted);
   };
 
   return (
@@ -191,13 +173,7 @@ export function FoundingForm({ network, onStarted }: { network: 'devnet' | 'test
               </label>
             ))}
           </fieldset>
-          <div className="row">
-            <Field label="Account" value={account} onChange={setAccount} inputMode="numeric" />
-            <Field label="Address index" value={index} onChange={setIndex} inputMode="numeric" />
-          </div>
-          <p className="path">
-            Key path m/44'/429'/{account}'/0/{index}
-          </p>
+          <KeyPathFields value={keyPath} onChange={setKeyPath} />
           <div className="row">
             <button type="button" className="button secondary" onClick={() => setStep('rules')}>
               Back

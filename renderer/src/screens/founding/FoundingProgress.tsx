@@ -3,6 +3,7 @@ import type { FoundingView } from '../../../../electron/core/api/calls/founding-
 import type { PreparedTransaction } from '../../../../electron/core/api/calls/outbox-types';
 import { formatErg } from '../../../../electron/core/lets/amount';
 import { asApiError, callApi, type ApiError } from '../../api/client';
+import { useBusyWork } from '../../hooks/use-busy-work';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { OUTBOX_STATE_TEXT } from '../../components/outbox-states';
 import { QrCode } from '../../components/QrCode';
@@ -15,18 +16,10 @@ const POLL_MS = 2_000;
 
 /** Where the founding key's address is, and how much of what founding needs it holds, checked every few seconds. */
 function Funding({ view, onChange, onAbandoned }: { view: FoundingView; onChange: (view: FoundingView) => void; onAbandoned: () => void }) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { busy, error, run: act } = useBusyWork();
   const held = view.availableNanoErgs;
   const enough = held !== null && held >= view.neededNanoErgs;
   const percent = held === null ? 0 : Number((held >= view.neededNanoErgs ? view.neededNanoErgs : held) * 100n / view.neededNanoErgs);
-  const act = <T,>(work: () => Promise<T>, then: (value: T) => void) => {
-    setBusy(true);
-    setError(null);
-    work()
-      .then(then, (e: unknown) => setError(asApiError(e)))
-      .finally(() => setBusy(false));
-  };
   return (
     <section className="card stack" aria-labelledby="funding-title">
       <h2 id="funding-title">Fund the founding address</h2>

@@ -70,6 +70,7 @@ export function LedgerScreen() {
       {error && <ErrorNotice error={error} />}
 
       <OutboxList
+        refreshKey={refreshKey}
         onReview={(entry) =>
           callApi('outbox.review', { transactionId: entry.transactionId }).then(
             (prepared) => setPanel({ kind: 'review', prepared }),

@@ -1,8 +1,8 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { OutboxEntry } from '../../../../electron/core/api/calls/outbox-types';
 import { asApiError, callApi, type ApiError } from '../../api/client';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { OUTBOX_STATE_TEXT } from '../../components/outbox-states';
+import { outboxEntryText } from '../../components/outbox-states';
 import { useCall } from '../../hooks/use-call';
 import { shortId } from '../format';
 
@@ -10,9 +10,15 @@ const POLL_MS = 3_000;
 const SENDABLE = new Set(['signed', 'dropped']);
 const DISCARDABLE = new Set(['built', 'signed', 'dropped', 'conflict']);
 
-/** The app's own transactions on their way to the chain, with what the treasurer can do about each. */
-export function OutboxList({ onReview }: { onReview: (entry: OutboxEntry) => void }) {
+/**
+ * The app's own transactions on their way to the chain, with what the treasurer can do about each. A new
+ * `refreshKey` (a review closed) asks again at once rather than at the next poll.
+ */
+export function OutboxList({ onReview, refreshKey }: { onReview: (entry: OutboxEntry) => void; refreshKey: number }) {
   const { state, reload } = useCall('outbox.list', {}, POLL_MS);
+  useEffect(() => {
+    if (refreshKey > 0) reload();
+  }, [refreshKey, reload]);
   const [error, setError] = useState<ApiError | null>(null);
   const act = (work: Promise<unknown>) =>
     work.then(
@@ -49,12 +55,12 @@ export function OutboxList({ onReview }: { onReview: (entry: OutboxEntry) => voi
                   {entry.description}
                   {entry.lastError && entry.state !== 'confirmed' && <p className="row-error">{entry.lastError}</p>}
                 </td>
-                <td>{OUTBOX_STATE_TEXT[entry.state]}</td>
+                <td>{outboxEntryText(entry)}</td>
                 <td className="path">{shortId(entry.transactionId)}</td>
                 <td className="row-actions">
                   {entry.state === 'built' && (
                     <button type="button" className="button secondary" onClick={() => onReview(entry)}>
-                      Sign…
+                      {entry.requestExpiresAt ? 'Show the request…' : 'Sign…'}
                     </button>
                   )}
                   {SENDABLE.has(entry.state) && (

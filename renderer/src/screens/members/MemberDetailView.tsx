@@ -6,6 +6,8 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { formatDate, shortId } from '../format';
 import { balanceText } from './MemberDirectory';
 import { VerifyOnDevice } from '../../components/VerifyOnDevice';
+import type { LetsSummary } from '../../../../electron/core/api/types';
+import { CloseAccount } from './CloseAccount';
 
 const KIND: Record<MemberHistoryRow['kind'], string> = { enrolment: 'Enrolled', trade: '', closing: 'Account closed' };
 
@@ -127,11 +129,18 @@ function spendText(toFloor: bigint, floor: bigint, letsFloor: bigint): string {
 function stateText(member: MemberDetail): string {
   const trustless = member.lets.model === 'trustless';
   if (member.state === 'enrolled') return trustless ? 'joined on chain (trades from their own wallet)' : 'enrolled on chain';
-  if (member.state === 'closed') return trustless ? 'withdrew their collateral and left' : 'account closed';
+  if (member.leftAt !== null) return `${trustless ? 'withdrew their collateral and left' : 'account closed, left'} on ${formatDate(member.leftAt)}`;
   return trustless ? 'not joined yet: members of a trustless LETS join from their own wallet' : 'not enrolled yet: enrol them with the enrolment wizard';
 }
 
-export function MemberDetailView({ member, onBack, onChanged }: { member: MemberDetail; onBack: () => void; onChanged: (detail: MemberDetail) => void }) {
+export function MemberDetailView(props: {
+  member: MemberDetail;
+  committeeSigner: LetsSummary['committeeSigner'];
+  onBack: () => void;
+  onChanged: (detail: MemberDetail) => void;
+  onReload: () => void;
+}) {
+  const { member, committeeSigner, onBack, onChanged, onReload } = props;
   const { lets, headroom } = member;
   return (
     <div className="member-detail">
@@ -176,6 +185,7 @@ export function MemberDetailView({ member, onBack, onChanged }: { member: Member
         </dl>
       </div>
       <ProfileForm key={member.id} member={member} onSaved={onChanged} />
+      {member.state === 'enrolled' && lets.model === 'committee' && <CloseAccount member={member} committeeSigner={committeeSigner} onReviewClosed={onReload} />}
       <section aria-labelledby="history-title">
         <h3 id="history-title">History</h3>
         <HistoryTable history={member.history} />

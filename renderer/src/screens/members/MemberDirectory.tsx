@@ -14,9 +14,9 @@ const COLUMNS: { sort: MemberSort; label: string; numeric?: boolean }[] = [
   { sort: 'lastTrade', label: 'Last trade' },
 ];
 
-export function balanceText(member: Pick<MemberSummary, 'state' | 'balance'>): string {
+export function balanceText(member: Pick<MemberSummary, 'state' | 'balance' | 'leftAt'>): string {
   if (member.balance !== null) return formatAmount(member.balance);
-  return member.state === 'closed' ? 'account closed' : 'not enrolled';
+  return member.leftAt === null ? 'not enrolled' : `left on ${formatDate(member.leftAt)}`;
 }
 
 function SortHeader({ column, order, onSort }: { column: (typeof COLUMNS)[number]; order: SortOrder; onSort: (order: SortOrder) => void }) {

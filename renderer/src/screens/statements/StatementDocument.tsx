@@ -149,6 +149,7 @@ export function StatementDocument({ statement, pageSize, timeZone }: { statement
       <dl className="statement-member">
         <Fact term="Member">{member.name}</Fact>
         <Fact term="Address">{member.ownerAddress ?? `key ${member.ownerKey}`}</Fact>
+        {member.leftOn && <Fact term="Left the LETS">on {localDate(new Date(member.leftOn))}: the account is closed</Fact>}
       </dl>
 
       <dl className="statement-summary">
@@ -172,31 +173,33 @@ export function StatementDocument({ statement, pageSize, timeZone }: { statement
 
       <TradeTable statement={statement} />
 
-      <dl className="statement-limits">
-        <Fact term="Credit floor" amount>
-          {money(lets.creditFloor)}
-        </Fact>
-        <Fact term="Credit cap" amount>
-          {lets.creditCap === null ? 'none' : money(lets.creditCap)}
-        </Fact>
-        <Fact term="Can still spend" amount>
-          {money(headroom.toFloor)}
-        </Fact>
-        <Fact term="Can still receive" amount>
-          {headroom.toCap === null ? 'no limit' : money(headroom.toCap)}
-        </Fact>
-        {statement.collateral && (
-          <>
-            <Fact term="Collateral locked" amount>
-              {formatErg(statement.collateral.locked)}
-            </Fact>
-            <Fact term="Backs a debt of up to" amount>
-              {money(statement.collateral.backsDebtOf)}
-            </Fact>
-            <Fact term="Collateral unlocks at block">{statement.collateral.unlockHeight}</Fact>
-          </>
-        )}
-      </dl>
+      {!member.leftOn && (
+        <dl className="statement-limits">
+          <Fact term="Credit floor" amount>
+            {money(lets.creditFloor)}
+          </Fact>
+          <Fact term="Credit cap" amount>
+            {lets.creditCap === null ? 'none' : money(lets.creditCap)}
+          </Fact>
+          <Fact term="Can still spend" amount>
+            {money(headroom.toFloor)}
+          </Fact>
+          <Fact term="Can still receive" amount>
+            {headroom.toCap === null ? 'no limit' : money(headroom.toCap)}
+          </Fact>
+          {statement.collateral && (
+            <>
+              <Fact term="Collateral locked" amount>
+                {formatErg(statement.collateral.locked)}
+              </Fact>
+              <Fact term="Backs a debt of up to" amount>
+                {money(statement.collateral.backsDebtOf)}
+              </Fact>
+              <Fact term="Collateral unlocks at block">{statement.collateral.unlockHeight}</Fact>
+            </>
+          )}
+        </dl>
+      )}
 
       <ChainReferences statement={statement} />
 
