@@ -27,12 +27,13 @@ describe('a member’s account, from leaving to corrections', () => {
     return page.getByRole('region', { name: 'Leaving the LETS' });
   }
 
-  /** A trade recorded and signed with the demo key through the core, as the ledger screen does. */
-  async function settle(payer: string, payee: string, amount: string) {
+  /** A trade recorded and signed with the demo key through the core, as the ledger screen does; its transaction id. */
+  async function recordTrade(payer: string, payee: string, amount: string, description = ''): Promise<string> {
     const core = app.core.handlers;
-    const prepared = await core['trades.prepare']({ letsId: (await memberNamed(payer)).letsId, payerId: (await memberNamed(payer)).id, payeeId: (await memberNamed(payee)).id, amount, description: '' });
+    const prepared = await core['trades.prepare']({ letsId: (await memberNamed(payer)).letsId, payerId: (await memberNamed(payer)).id, payeeId: (await memberNamed(payee)).id, amount, description });
     await core['outbox.sign']({ transactionId: prepared.transactionId, signer: 'demo-key' });
     await expect.poll(async () => (await core['outbox.list']({})).find((e) => e.transactionId === prepared.transactionId)?.state, { timeout: 40_000 }).toBe('confirmed');
+    return prepared.transactionId;
   }
 
   it('says how much a member must settle before leaving, and with whom, and offers no closing', async () => {
@@ -49,7 +50,7 @@ describe('a member’s account, from leaving to corrections', () => {
 
   it('closes the account at 0.00 with the committee’s signature; the member is listed as left on that day', async () => {
     const { page } = app;
-    await settle('Charlie', 'Bob', '1.50');
+    await recordTrade('Charlie', 'Bob', '1.50');
     const leaving = await openMember('Bob');
     await leaving.getByRole('button', { name: 'Close Bob’s account…' }).click();
     const review = page.getByRole('region', { name: 'Check before signing' });
@@ -74,6 +75,44 @@ describe('a member’s account, from leaving to corrections', () => {
     await page.getByLabel('Member').selectOption({ label: 'Bob' });
     const statement = page.getByRole('article', { name: 'Statement for Bob' });
     await expect.poll(() => statement.textContent(), { timeout: 15_000 }).toContain(`Left the LETSon ${today}: the account is closed`);
+    expect(app.unexpectedErrors).toEqual([]);
+  });
+
+  it('reverses a mistaken trade by the counter-trade, and both statements show the two linked', async () => {
+    const { page } = app;
+    const core = app.core.handlers;
+    const mistaken = await recordTrade('Alice', 'Charlie', '0.40', 'apples');
+    const original = mistaken.slice(0, 12);
+
+    await openMember('Alice');
+    const history = page.getByRole('region', { name: 'History' });
+    await history.getByRole('button', { name: `Reverse trade ${mistaken.slice(0, 8)}…${mistaken.slice(-6)}` }).click();
+    const review = page.getByRole('region', { name: 'Check before signing' });
+    await expect.poll(() => review.locator('.tx-headline').textContent()).toBe('Charlie pays Alice 0.40 EUR-LETS');
+    expect(await page.getByRole('region', { name: 'Reverse a trade' }).textContent()).toContain('Charlie signs.');
+    await app.screenshot('reversal-review');
+    await review.getByRole('button', { name: 'Sign and send' }).click();
+    await expect.poll(() => page.locator('.tx-progress').textContent(), { timeout: 40_000 }).toBe('Confirmed');
+    await page.getByRole('button', { name: 'Close', exact: true }).click();
+
+    const reversal = (await core['outbox.list']({})).find((e) => e.description.endsWith(`back (reverses ${original})`));
+    if (!reversal) throw new Error('the reversal is not in the outbox');
+    const rows = history.locator('tbody tr');
+    await expect.poll(() => rows.first().textContent(), { timeout: 10_000 }).toContain(`reverses ${original}`);
+    expect(await rows.nth(1).textContent()).toContain(`apples · reversed by ${reversal.transactionId.slice(0, 12)}`);
+    // Neither the reversed trade nor its reversal is offered for reversing again.
+    expect(await rows.nth(0).getByRole('button').count()).toBe(0);
+    expect(await rows.nth(1).getByRole('button').count()).toBe(0);
+    await app.screenshot('reversal-linked');
+
+    await page.getByRole('button', { name: 'Statements' }).click();
+    for (const name of ['Alice', 'Charlie']) {
+      await page.getByLabel('Member').selectOption({ label: name });
+      const statement = page.getByRole('article', { name: `Statement for ${name}` });
+      await expect.poll(() => statement.textContent(), { timeout: 15_000 }).toContain(`reverses ${original}`);
+      expect(await statement.textContent()).toContain(`apples · reversed by ${reversal.transactionId.slice(0, 12)}`);
+    }
+    await app.screenshot('reversal-statement');
     expect(app.unexpectedErrors).toEqual([]);
   });
 });

@@ -3,7 +3,9 @@ import { seedDemoLets, type DemoLets } from '../../electron/core/devnet/demo-let
 import { DevnetChain } from '../../electron/core/devnet/devnet-chain';
 import type { Db } from '../../electron/core/mirror/database';
 import { addMemberProfile } from '../../electron/core/mirror/queries/members';
+import { reconcileOutbox } from '../../electron/core/mirror/queries/outbox';
 import { syncOnce } from '../../electron/core/mirror/sync/mirror-sync';
+import { signAndSend } from '../../electron/core/operations/send-transaction';
 import type { SigningContext } from '../../electron/core/operations/operations-context';
 import { SignerCatalogue } from '../../electron/core/operations/signing-keys';
 import { LedgerDeviceService } from '../../electron/core/signers/ledger/device-service';
@@ -28,4 +30,12 @@ export async function aDemoWorkbench(now: () => number): Promise<DemoWorkbench> 
   await syncOnce(db, chain);
   const ctx = { db, chain: devnetAccess(chain), keys: new SignerCatalogue(new LedgerDeviceService(), 'devnet').get('demo-key') };
   return { chain, demo, db, letsId, memberId, ctx };
+}
+
+/** Signs with the demo key, mines the block, and lets the mirror and the outbox follow: the transaction is confirmed. */
+export async function confirmOnDevnet(bench: DemoWorkbench, prepared: { transactionId: string }): Promise<void> {
+  await signAndSend(bench.ctx, prepared.transactionId);
+  bench.chain.mine();
+  await syncOnce(bench.db, bench.chain);
+  reconcileOutbox(bench.db, { network: 'devnet', height: bench.chain.height }, new Set(), 1);
 }

@@ -1,13 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { memberDetail } from '../../electron/core/members/member-detail';
 import { findMember } from '../../electron/core/mirror/queries/members';
-import { listOutbox, reconcileOutbox } from '../../electron/core/mirror/queries/outbox';
-import { syncOnce } from '../../electron/core/mirror/sync/mirror-sync';
+import { listOutbox } from '../../electron/core/mirror/queries/outbox';
 import { prepareAccountClosing } from '../../electron/core/operations/prepare-account-closing';
 import { prepareTrade } from '../../electron/core/operations/prepare-trade';
-import { signAndSend } from '../../electron/core/operations/send-transaction';
 import { memberStatement } from '../../electron/core/statements/member-statement';
-import { aDemoWorkbench, type DemoWorkbench } from '../helpers/demo-workbench';
+import { aDemoWorkbench, confirmOnDevnet, type DemoWorkbench } from '../helpers/demo-workbench';
 import { balancesByName } from '../helpers/mirror-fixtures';
 
 let clock = 1_767_225_600_000;
@@ -20,13 +18,7 @@ describe('closing a member’s account when they leave', () => {
     bench = await aDemoWorkbench(() => (clock += 120_000));
   });
 
-  /** Signs with the committee's (or payer's) demo key, mines the block and lets the mirror and outbox follow. */
-  async function confirm(prepared: { transactionId: string }): Promise<void> {
-    await signAndSend(bench.ctx, prepared.transactionId);
-    bench.chain.mine();
-    await syncOnce(bench.db, bench.chain);
-    reconcileOutbox(bench.db, { network: 'devnet', height: bench.chain.height }, new Set(), 1);
-  }
+  const confirm = (prepared: { transactionId: string }) => confirmOnDevnet(bench, prepared);
 
   const trade = (payer: string, payee: string, amount: bigint) =>
     prepareTrade(bench.ctx, { letsId: bench.letsId, payerId: bench.memberId[payer] as number, payeeId: bench.memberId[payee] as number, amount, description: '' }).then(confirm);

@@ -5,13 +5,11 @@ import { DemoSession, type DemoParty } from '../../electron/core/devnet/demo-let
 import { ownerAddress } from '../../electron/core/members/owner-address';
 import { listLets } from '../../electron/core/mirror/queries/lets';
 import { addMemberProfile } from '../../electron/core/mirror/queries/members';
-import { listOutbox, reconcileOutbox } from '../../electron/core/mirror/queries/outbox';
-import { syncOnce } from '../../electron/core/mirror/sync/mirror-sync';
+import { listOutbox } from '../../electron/core/mirror/queries/outbox';
 import { prepareCommitteeHandover } from '../../electron/core/operations/prepare-committee-handover';
 import { prepareEnrolment } from '../../electron/core/operations/prepare-enrolment';
-import { signAndSend } from '../../electron/core/operations/send-transaction';
 import { toFleetBox } from '../../electron/core/chain/fleet-box';
-import { aDemoWorkbench, type DemoWorkbench } from '../helpers/demo-workbench';
+import { aDemoWorkbench, confirmOnDevnet, type DemoWorkbench } from '../helpers/demo-workbench';
 
 let clock = 1_767_225_600_000;
 /** The group's identity point as sigma serialises it: a GroupElement nobody holds the secret of. */
@@ -29,12 +27,7 @@ describe('handing the treasurer role over to a new committee key', () => {
     successor = await session.party('Next treasurer', 7);
   });
 
-  async function confirm(prepared: { transactionId: string }): Promise<void> {
-    await signAndSend(bench.ctx, prepared.transactionId);
-    bench.chain.mine();
-    await syncOnce(bench.db, bench.chain);
-    reconcileOutbox(bench.db, { network: 'devnet', height: bench.chain.height }, new Set(), 1);
-  }
+  const confirm = (prepared: { transactionId: string }) => confirmOnDevnet(bench, prepared);
   const handOver = (key: string) => prepareCommitteeHandover(bench.ctx, bench.letsId, key);
   const committeeNow = () => listLets(bench.db)[0]?.committeeKey;
 

@@ -5,6 +5,7 @@ import { storedTip } from '../mirror/queries/chain-store';
 import { memberHistory } from '../mirror/queries/ledger';
 import { listLets } from '../mirror/queries/lets';
 import { findMember, profilesByKey } from '../mirror/queries/members';
+import { reversalOf, reversedTrade } from '../mirror/queries/outbox-details';
 import { transactionDescriptions } from '../mirror/queries/transaction-descriptions';
 import type { ErgoNetwork } from '../signers/signer';
 import { collateralTerms } from '../mirror/queries/trustless';
@@ -39,6 +40,7 @@ export function memberDetail(db: Db, id: number, options: DetailOptions): Member
         description: descriptions.get(entry.transactionId) ?? '',
         confirmations,
         confirmed: confirmations >= options.confirmationDepth,
+        reversible: entry.kind === 'trade' && lets.model === 'committee' && reversedTrade(db, entry.transactionId) === undefined && reversalOf(db, entry.transactionId) === undefined,
       };
     });
     const refusal =

@@ -1,6 +1,7 @@
 import type { PreparedTransaction } from '../api/calls/outbox-types';
 import { buildTrade } from '../builders/trade';
 import { formatAmount } from '../lets/amount';
+import { shortTransactionId } from '../mirror/queries/transaction-descriptions';
 import { feeWallet } from './fee-wallet';
 import { letsOnChain } from './lets-on-chain';
 import { memberKey } from './member-profile';
@@ -16,6 +17,8 @@ export interface TradeOrder {
   amount: bigint;
   /** What was traded ("milk"); kept on this computer with the transaction, never on chain. */
   description: string;
+  /** A correction: the trade (hex id) this one reverses, which then stands as its description. */
+  reverses?: string;
 }
 
 /**
@@ -37,14 +40,16 @@ export async function prepareTrade(ctx: ChainContext, order: TradeOrder): Promis
     payee: { name: payee.name, box: payeeBox },
     amount: order.amount,
   });
+  const memo = order.reverses ? `reverses ${shortTransactionId(order.reverses)}` : order.description;
   const transactionId = fileBuiltTransaction(ctx.db, {
     letsId: order.letsId,
-    purpose: 'trade',
-    description: `${payer.name} pays ${payee.name} ${formatAmount(order.amount)} ${state.lets.unit}${order.description ? ` for ${order.description}` : ''}`,
+    purpose: order.reverses ? 'reversal' : 'trade',
+    description: `${payer.name} pays ${payee.name} ${formatAmount(order.amount)} ${state.lets.unit}${order.reverses ? ` back (${memo})` : memo ? ` for ${memo}` : ''}`,
     transaction,
     inputKeys: transaction.inputs.map(() => payer.ownerKey),
     signedBy: payer.name,
-    memo: order.description,
+    memo,
+    ...(order.reverses && { reverses: order.reverses }),
   });
   return reviewOf(ctx.db, ctx.chain.network, transactionId);
 }

@@ -15,7 +15,7 @@ import { transactionId } from '../transactions/transaction-bytes';
 
 export interface NewPreparedTransaction {
   letsId: number;
-  purpose: 'trade' | 'enrolment' | 'closing' | 'handover' | 'genesis';
+  purpose: 'trade' | 'reversal' | 'enrolment' | 'closing' | 'handover' | 'genesis';
   description: string;
   transaction: EIP12UnsignedTransaction;
   /** Public key (hex) that must prove each input. */
@@ -24,6 +24,8 @@ export interface NewPreparedTransaction {
   signedBy: string;
   /** What was traded ("milk"), kept on this computer only. */
   memo?: string;
+  /** The trade this one reverses (hex id), for a correction. */
+  reverses?: string;
 }
 
 /** Files a built transaction in the outbox as "built", with how it must be signed; nothing leaves the computer yet. */
@@ -38,7 +40,7 @@ export function fileBuiltTransaction(db: Db, built: NewPreparedTransaction): str
       inputBoxIds: built.transaction.inputs.map((input) => input.boxId),
       unsignedJson: JSON.stringify(built.transaction),
     });
-    addOutboxDetails(db, id, { inputKeys: built.inputKeys, signedBy: built.signedBy, memo: built.memo ?? '' });
+    addOutboxDetails(db, id, { inputKeys: built.inputKeys, signedBy: built.signedBy, memo: built.memo ?? '', ...(built.reverses && { reverses: built.reverses }) });
   })();
   return id;
 }

@@ -4,6 +4,7 @@ import { debtBackedBy, memberLimits } from '../members/collateral-limits';
 import { headroom } from '../members/limits';
 import { ownerAddress } from '../members/owner-address';
 import type { Db } from '../mirror/database';
+import { awaitingSignatureFor } from '../mirror/queries/outbox';
 import { storedHeaderIdAt, storedTip } from '../mirror/queries/chain-store';
 import {
   currentAccountBoxId,
@@ -133,6 +134,7 @@ function buildStatement(db: Db, lets: StatementLetsRow, memberId: number, period
     generatedAt: context.now.toISOString(),
     chain: { network, closingBox, currentBoxId: currentAccountBoxId(db, lets.id, member.ownerKey), mirrorTip: storedTip(db) },
     verification: verification({ network, membershipTokenId: lets.membershipTokenId, closingBox, closingBalance }),
+    awaitingSignature: awaitingSignatureFor(db, lets.id, member.ownerKey),
   };
 }
 

@@ -33,6 +33,8 @@ export interface MemberHistoryRow {
   confirmations: number;
   /** At least the app's confirmation depth: a reorg can no longer undo it in practice. */
   confirmed: boolean;
+  /** A trade of a committee LETS that is neither reversed nor itself a reversal: "Reverse this trade" is offered. */
+  reversible: boolean;
 }
 
 export interface MemberDetail extends MemberSummary {

@@ -18,6 +18,8 @@ export const outboxCalls = {
       description: z.string().trim().max(200, 'The description can be at most 200 characters.').default(''),
     }),
   ),
+  /** Corrects a trade on chain by its counter-trade (the payee pays the same amount back), linked to it. */
+  'trades.prepareReversal': call<PreparedTransaction>()(z.strictObject({ letsId: id, transactionId })),
   'enrolment.prepare': call<PreparedTransaction>()(z.strictObject({ letsId: id, memberId: id })),
   /** A member leaving: the committee closes their account at 0.00 and the membership token returns to the pool. */
   'closing.prepare': call<PreparedTransaction>()(z.strictObject({ letsId: id, memberId: id })),

@@ -89,4 +89,9 @@ export interface MemberStatement {
     mirrorTip: { height: number; headerId: string } | null;
   };
   verification: StatementVerification;
+  /**
+   * Transactions recorded on this computer that touch the member's account but are not signed yet (so not in the
+   * balances above), with who must still sign each: what the treasurer chases, and what the member may have to do.
+   */
+  awaitingSignature: { transactionId: string; description: string; signedBy: string; requestExpiresAt: string | null }[];
 }

@@ -9,6 +9,7 @@ import { findOwnKeyPath } from '../../operations/own-keys';
 import { prepareAccountClosing } from '../../operations/prepare-account-closing';
 import { prepareCommitteeHandover } from '../../operations/prepare-committee-handover';
 import { prepareEnrolment } from '../../operations/prepare-enrolment';
+import { prepareReversal } from '../../operations/prepare-reversal';
 import { prepareTrade } from '../../operations/prepare-trade';
 import { importSigned, send, signAndSend } from '../../operations/send-transaction';
 import { reviewOf, signingPlan } from '../../operations/prepared-transaction';
@@ -42,6 +43,7 @@ export function outboxHandlers(ctx: CoreContext): AreaHandlers<typeof outboxCall
       }
       return prepareTrade(sending(), { ...order, amount: minor });
     },
+    'trades.prepareReversal': ({ letsId, transactionId }) => prepareReversal(sending(), letsId, transactionId),
     'enrolment.prepare': ({ letsId, memberId }) => prepareEnrolment(sending(), letsId, memberId),
     'closing.prepare': ({ letsId, memberId }) => prepareAccountClosing(sending(), letsId, memberId),
     'committee.prepareHandover': ({ letsId, newKey }) => prepareCommitteeHandover(sending(), letsId, newKey),

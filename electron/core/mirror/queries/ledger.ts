@@ -46,3 +46,17 @@ export function memberHistory(db: Db, letsId: number, memberKey: string, fromHei
     timestamp: Number(r.timestamp),
   }));
 }
+
+export interface MirroredTrade {
+  payerKey: string;
+  payeeKey: string;
+  amount: bigint;
+}
+
+/** A trade of the LETS as the mirror holds it, by transaction id (hex); undefined when it holds no such trade. */
+export function mirroredTrade(db: Db, letsId: number, transactionId: string): MirroredTrade | undefined {
+  const row = db
+    .prepare(`SELECT member_key, counterparty_key, -delta AS amount FROM account_entries WHERE lets_id = ? AND transaction_id = unhex(?) AND kind = 'trade' AND delta < 0`)
+    .get(letsId, transactionId) as { member_key: string; counterparty_key: string; amount: bigint } | undefined;
+  return row && { payerKey: row.member_key, payeeKey: row.counterparty_key, amount: row.amount };
+}

@@ -262,3 +262,25 @@ export function unfinishedSpenderOf(db: Db, boxId: string): string | undefined {
     .pluck()
     .get(boxId) as string | undefined;
 }
+
+export interface AwaitingSignature {
+  transactionId: string;
+  description: string;
+  /** Who must sign, in words ("Alice", "the committee"). */
+  signedBy: string;
+  /** Until when the signing request for their wallet stands, if one does. */
+  requestExpiresAt: string | null;
+}
+
+/** Transactions of the outbox not signed yet that spend one of the member's account boxes: what still waits for whom. */
+export function awaitingSignatureFor(db: Db, letsId: number, ownerKey: string): AwaitingSignature[] {
+  return db
+    .prepare(
+      `SELECT o.transaction_id AS transactionId, o.description, d.signed_by AS signedBy, o.request_expires_at AS requestExpiresAt
+       FROM outbox o JOIN outbox_details d USING (transaction_id)
+       WHERE o.state = 'built' AND o.lets_id = ?
+         AND EXISTS (SELECT 1 FROM json_each(o.input_box_ids) j JOIN box_rows b ON b.box_id = unhex(j.value) WHERE b.kind = 'account' AND b.owner_key = ?)
+       ORDER BY o.id`,
+    )
+    .all(letsId, ownerKey) as AwaitingSignature[];
+}

@@ -62,7 +62,7 @@ export function statementMemberIds(db: Db, letsId: number): number[] {
 }
 
 /** A ledger entry as a statement reads it: the member's history row, without what only the screen shows. */
-export type StatementEntryRow = Omit<MemberHistoryRow, 'description' | 'confirmations' | 'confirmed'>;
+export type StatementEntryRow = Omit<MemberHistoryRow, 'description' | 'confirmations' | 'confirmed' | 'reversible'>;
 
 /** The member's entries in blocks stamped before `beforeMs`, in the order the chain applied them. */
 export function memberEntriesBefore(db: Db, letsId: number, memberKey: string, beforeMs: number): StatementEntryRow[] {

@@ -1,5 +1,6 @@
 import type { TradeFilter, TradePage, TradeRow } from '../../api/calls/ledger-types';
 import type { Db } from '../database';
+import { descriptionColumns, descriptionOf } from './transaction-descriptions';
 
 interface TradeSqlRow {
   transaction_id: string;
@@ -11,6 +12,7 @@ interface TradeSqlRow {
   payee_name: string | null;
   amount: bigint;
   memo: string | null;
+  reversal: string | null;
   payer_after: bigint;
   payee_after: bigint;
 }
@@ -69,7 +71,7 @@ export function tradePage(db: Db, filter: TradeFilter, offset: number, limit: nu
          p.balance_after AS payer_after, r.balance_after AS payee_after,
          (SELECT name FROM member_profiles WHERE lets_id = p.lets_id AND owner_key = p.member_key) AS payer_name,
          (SELECT name FROM member_profiles WHERE lets_id = p.lets_id AND owner_key = r.member_key) AS payee_name,
-         (SELECT memo FROM outbox_details WHERE transaction_id = lower(hex(p.transaction_id))) AS memo
+         ${descriptionColumns('lower(hex(p.transaction_id))')}
        FROM (SELECT p.* ${payerEntries(params.memberKey)} ORDER BY p.height DESC, p.position DESC LIMIT :limit OFFSET :offset) p
        JOIN account_entries r ON r.lets_id = p.lets_id AND r.member_key = p.counterparty_key AND r.height = p.height AND r.transaction_id = p.transaction_id
        ORDER BY p.height DESC, p.position DESC`,
@@ -86,7 +88,7 @@ export function tradePage(db: Db, filter: TradeFilter, offset: number, limit: nu
         payer: row.payer_name ?? shortKey(row.payer_key),
         payee: row.payee_name ?? shortKey(row.payee_key),
         amount: row.amount,
-        memo: row.memo ?? '',
+        memo: descriptionOf(row),
         payerBalanceAfter: row.payer_after,
         payeeBalanceAfter: row.payee_after,
         confirmations: Number(tip - row.height + 1n),

@@ -8,10 +8,13 @@ import { balanceText } from './MemberDirectory';
 import { VerifyOnDevice } from '../../components/VerifyOnDevice';
 import type { LetsSummary } from '../../../../electron/core/api/types';
 import { CloseAccount } from './CloseAccount';
+import { ReverseTrade } from './ReverseTrade';
+import { useBusyWork } from '../../hooks/use-busy-work';
+import type { PreparedTransaction } from '../../../../electron/core/api/calls/outbox-types';
 
 const KIND: Record<MemberHistoryRow['kind'], string> = { enrolment: 'Enrolled', trade: '', closing: 'Account closed' };
 
-function HistoryTable({ history }: { history: MemberHistoryRow[] }) {
+function HistoryTable({ history, onReverse }: { history: MemberHistoryRow[]; onReverse: (transactionId: string) => void }) {
   if (history.length === 0) return <p>No transactions on chain yet.</p>;
   return (
     <table className="data-table history-table">
@@ -26,6 +29,9 @@ function HistoryTable({ history }: { history: MemberHistoryRow[] }) {
           <th scope="col">Block</th>
           <th scope="col">Transaction</th>
           <th scope="col">Status</th>
+          <th scope="col">
+            <span className="visually-hidden">Actions</span>
+          </th>
         </tr>
       </thead>
       <tbody>
@@ -43,6 +49,13 @@ function HistoryTable({ history }: { history: MemberHistoryRow[] }) {
               </code>
             </td>
             <td>{entry.confirmed ? 'confirmed' : `${entry.confirmations} confirmation${entry.confirmations === 1 ? '' : 's'}`}</td>
+            <td>
+              {entry.reversible && (
+                <button type="button" className="link-button" onClick={() => onReverse(entry.transactionId)} aria-label={`Reverse trade ${shortId(entry.transactionId)}`}>
+                  Reverse…
+                </button>
+              )}
+            </td>
           </tr>
         ))}
       </tbody>
@@ -142,6 +155,9 @@ export function MemberDetailView(props: {
 }) {
   const { member, committeeSigner, onBack, onChanged, onReload } = props;
   const { lets, headroom } = member;
+  const [reversal, setReversal] = useState<PreparedTransaction | null>(null);
+  const { error: reversalError, run } = useBusyWork();
+  const reverse = (transactionId: string) => run(() => callApi('trades.prepareReversal', { letsId: lets.id, transactionId }), setReversal);
   return (
     <div className="member-detail">
       <button type="button" className="link-button back" onClick={onBack}>
@@ -188,7 +204,17 @@ export function MemberDetailView(props: {
       {member.state === 'enrolled' && lets.model === 'committee' && <CloseAccount member={member} committeeSigner={committeeSigner} onReviewClosed={onReload} />}
       <section aria-labelledby="history-title">
         <h3 id="history-title">History</h3>
-        <HistoryTable history={member.history} />
+        {reversal && (
+          <ReverseTrade
+            prepared={reversal}
+            onClose={() => {
+              setReversal(null);
+              onReload();
+            }}
+          />
+        )}
+        {reversalError && <ErrorNotice error={reversalError} />}
+        <HistoryTable history={member.history} onReverse={reverse} />
       </section>
     </div>
   );

@@ -5,6 +5,7 @@ import { QrCode } from '../../components/QrCode';
 import type { PdfPageSize } from '../../api/pdf';
 import { localDate, periodDates } from '../../../../electron/core/api/calls/statement-period';
 import { networkName } from '../../../../electron/core/api/network-names';
+import { formatTime } from '../format';
 
 const money = (amount: bigint) => formatAmount(amount);
 const blankIfZero = (amount: bigint) => (amount === 0n ? '' : formatAmount(amount));
@@ -123,6 +124,25 @@ function ChainReferences({ statement }: { statement: MemberStatement }) {
   );
 }
 
+/** What is recorded but not signed yet, so not in the balances: who must still sign each, the member or another. */
+function AwaitingSignature({ statement }: { statement: MemberStatement }) {
+  if (statement.awaitingSignature.length === 0) return null;
+  return (
+    <section className="statement-awaiting" aria-label="Recorded, not signed yet">
+      <h3>Recorded, not signed yet</h3>
+      <p>Not in the balances above until they are signed and on chain.</p>
+      <ul>
+        {statement.awaitingSignature.map((item) => (
+          <li key={item.transactionId}>
+            {item.description}: {item.signedBy === statement.member.name ? 'waiting for your signature' : `waiting for ${item.signedBy} to sign`}
+            {item.requestExpiresAt && ` (the signing request stands until ${formatTime(Date.parse(item.requestExpiresAt))})`}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 /**
  * One member's statement as a printable document: what the member reads (balances and trades) first, then what
  * lets anyone check it against the chain. The same component is the on-screen preview and the printed page.
@@ -172,6 +192,7 @@ export function StatementDocument({ statement, pageSize, timeZone }: { statement
       </dl>
 
       <TradeTable statement={statement} />
+      <AwaitingSignature statement={statement} />
 
       {!member.leftOn && (
         <dl className="statement-limits">
