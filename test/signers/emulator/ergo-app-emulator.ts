@@ -17,6 +17,7 @@ const SW_WRONG_P1P2 = 0x6a86;
 const SW_BAD_SESSION_ID = 0xb002;
 const SW_WRONG_SUBCOMMAND = 0xb003;
 const SW_BAD_STATE = 0xb0ff;
+const SW_BUSY = 0xb000;
 
 export const TEST_MNEMONIC = 'abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about';
 
@@ -30,9 +31,18 @@ export interface EmulatorOptions {
   screen?: Screen;
   /** Distinct tokens per transaction (TOKEN_MAX_COUNT of the emulated app version). */
   tokenLimit?: number;
+  /** Commands (INS) an older Ergo app does not know: it answers them 0x6D00 from inside the app. */
+  unknownCommands?: number[];
+  /**
+   * The screen family: on Nano (BAGL) the app stops at the first output that needs blind signing, once that box is
+   * complete; on Stax and Flex (NBGL) it says so only on the final review (stx_op_p2pk.c, stx_ui_nbgl.c).
+   */
+  model?: 'nano' | 'stax';
 }
 
 type Trigger = { ins: number; p1: number };
+/** The command the app is in (context.h current_command): starting another one drops the state of the first. */
+type Command = 'none' | 'extended-public-key' | 'derive-address' | 'attest-input' | 'sign-transaction';
 
 /**
  * A test-only Ledger running the Ergo app, written from the app's APDU documentation
@@ -49,6 +59,13 @@ export class ErgoAppEmulator extends Transport {
   readonly #keys: DeviceKeys;
   readonly #version: [number, number, number];
   readonly #tokenLimit: number;
+  readonly #model: 'nano' | 'stax';
+  readonly #unknownCommands: ReadonlySet<number>;
+  #command: Command = 'none';
+  /** A prompt is on the screen: the app answers every command with 0xB000 until someone presses a button. */
+  #uiBusy = false;
+  #restartAt: (Trigger & { times: number }) | undefined;
+  #interruptAt: Trigger | undefined;
   /** Random per app start, like the app's session key: frames from an earlier start no longer verify. */
   #sessionKey = randomBytes(16);
   #connectedAppId = 0;
@@ -65,6 +82,8 @@ export class ErgoAppEmulator extends Transport {
     this.#keys = new DeviceKeys(options.mnemonic ?? TEST_MNEMONIC);
     this.#version = options.version ?? [0, 0, 8];
     this.#tokenLimit = options.tokenLimit ?? 20;
+    this.#model = options.model ?? 'nano';
+    this.#unknownCommands = new Set(options.unknownCommands);
     this.blindSigning = options.blindSigning ?? true;
     this.screen = options.screen ?? 'ergo';
   }
@@ -81,17 +100,39 @@ export class ErgoAppEmulator extends Transport {
     this.#unplugAt = trigger;
   }
 
-  /** The device stops answering at this command (a prompt nobody answers) until the transport is closed. */
+  /**
+   * The device stops answering at this command: a prompt nobody answers. The host may give up and close the
+   * connection; the prompt stays on the screen, and the app busy, until `dismissPrompt`.
+   */
   hangWhen(trigger: Trigger): void {
     this.#hangAt = trigger;
+  }
+
+  /** Someone finally rejects the prompt left on the screen: the app is free again. */
+  dismissPrompt(): void {
+    this.#uiBusy = false;
+    this.#switchTo('none');
+  }
+
+  /** The Ergo app is left and re-opened just before this command arrives, the next `times` times it does. */
+  restartAppWhen(trigger: Trigger, times = 1): void {
+    this.#restartAt = { ...trigger, times };
+  }
+
+  /**
+   * Another program on the computer (Ledger Live, another wallet) sends the app a command of its own just before
+   * this one arrives: the app switches to that command and drops the state of ours.
+   */
+  interruptWhen(trigger: Trigger): void {
+    this.#interruptAt = trigger;
   }
 
   /** Leaving and re-opening the Ergo app: new session key, no trusted auth token. */
   restartApp(): void {
     this.#sessionKey = randomBytes(16);
     this.#connectedAppId = 0;
-    this.#attest = undefined;
-    this.#sign = undefined;
+    this.#uiBusy = false;
+    this.#switchTo('none');
   }
 
   override async close(): Promise<void> {
@@ -106,7 +147,16 @@ export class ErgoAppEmulator extends Transport {
       this.unplug();
       throw disconnectedError('DisconnectedDeviceDuringOperation');
     }
+    if (this.#restartAt && matches(this.#restartAt, ins, p1)) {
+      if (--this.#restartAt.times === 0) this.#restartAt = undefined;
+      this.restartApp();
+    }
+    if (matches(this.#interruptAt, ins, p1)) {
+      this.#interruptAt = undefined;
+      this.#switchTo('extended-public-key');
+    }
     if (matches(this.#hangAt, ins, p1)) {
+      this.#uiBusy = true;
       return new Promise<Buffer>((_, reject) => (this.#hanging = reject));
     }
     try {
@@ -125,22 +175,47 @@ export class ErgoAppEmulator extends Transport {
     if (this.screen === 'dashboard') throw new StatusError(SW_CLA_NOT_SUPPORTED);
     if (typeof this.screen === 'object') throw new StatusError(SW_INS_NOT_SUPPORTED);
     if (cla !== CLA) throw new StatusError(SW_CLA_NOT_SUPPORTED);
+    if (this.#unknownCommands.has(ins)) throw new StatusError(SW_INS_NOT_SUPPORTED);
+    // P1/P2 as apdu_dispatcher.c checks them before any handler runs.
     switch (ins) {
       case 0x01:
+        requireP1P2(p1 === 0 && p2 === 0);
         return Buffer.from([...this.#version, 0x00]);
       case 0x02:
+        requireP1P2(p1 === 0 && p2 === 0);
         return Buffer.from('Ergo', 'ascii');
       case 0x10:
+        requireP1P2((p1 === 0x01 || p1 === 0x02) && p2 === 0);
         return this.#extendedPublicKey(p1, data);
       case 0x11:
+        requireP1P2((p1 === 0x01 || p1 === 0x02) && (p2 === 0x01 || p2 === 0x02));
         return this.#deriveAddress(p1, p2, data);
       case 0x20:
+        requireP1P2(p1 !== 0 && p2 !== 0);
         return this.#attestInput(p1, p2, data);
       case 0x21:
+        requireP1P2(p1 !== 0 && p2 !== 0);
         return this.#signTransaction(p1, p2, data);
       default:
         throw new StatusError(SW_INS_NOT_SUPPORTED);
     }
+  }
+
+  /** Every command handler first refuses while a prompt is on the screen, then (for a first step) takes over. */
+  #enter(command: Command | undefined): void {
+    if (this.#uiBusy) throw new StatusError(SW_BUSY);
+    if (command) this.#switchTo(command);
+  }
+
+  /** A later step of `command`: refused when another command took over meanwhile (CHECK_COMMAND). */
+  #requireCommand(command: Command): void {
+    if (this.#command !== command) throw new StatusError(SW_BAD_STATE);
+  }
+
+  #switchTo(command: Command): void {
+    this.#command = command;
+    this.#attest = undefined;
+    this.#sign = undefined;
   }
 
   #openApp(): Buffer {
@@ -149,7 +224,7 @@ export class ErgoAppEmulator extends Transport {
   }
 
   #extendedPublicKey(p1: number, data: Buffer): Buffer {
-    if (p1 !== 0x01 && p1 !== 0x02) throw new StatusError(SW_WRONG_P1P2);
+    this.#enter('extended-public-key');
     const reader = new ByteReader(data);
     const path = reader.path();
     const token = p1 === 0x02 ? reader.u32() : 0;
@@ -160,7 +235,7 @@ export class ErgoAppEmulator extends Transport {
   }
 
   #deriveAddress(p1: number, p2: number, data: Buffer): Buffer {
-    if ((p1 !== 0x01 && p1 !== 0x02) || (p2 !== 0x01 && p2 !== 0x02)) throw new StatusError(SW_WRONG_P1P2);
+    this.#enter('derive-address');
     const reader = new ByteReader(data);
     const network = reader.u8();
     const path = reader.path();
@@ -177,6 +252,7 @@ export class ErgoAppEmulator extends Transport {
   }
 
   #attestInput(p1: number, p2: number, data: Buffer): Buffer {
+    this.#enter(p1 === 0x01 ? 'attest-input' : undefined);
     if (p1 === 0x01) {
       if (p2 !== 0x01 && p2 !== 0x02) throw new StatusError(SW_WRONG_P1P2);
       const reader = new ByteReader(data);
@@ -193,6 +269,17 @@ export class ErgoAppEmulator extends Transport {
       this.#askUnlessKnown(token, 'trust-application', 'attest input');
       return Buffer.from([this.#newSessionId()]);
     }
+    try {
+      return this.#attestStep(p1, p2, data);
+    } catch (error) {
+      // As ainpt_handler.c handler_err: an error ends the attestation.
+      this.#switchTo('none');
+      throw error;
+    }
+  }
+
+  #attestStep(p1: number, p2: number, data: Buffer): Buffer {
+    this.#requireCommand('attest-input');
     const attest = this.#attest;
     if (!attest) throw new StatusError(SW_BAD_STATE);
     if (p2 !== this.#sessionId) throw new StatusError(SW_BAD_SESSION_ID);
@@ -212,15 +299,17 @@ export class ErgoAppEmulator extends Transport {
   }
 
   #signTransaction(p1: number, p2: number, data: Buffer): Buffer {
-    if (p1 === 0x01) return this.#startSigning(p2, data);
-    const sign = this.#sign;
-    if (!sign) throw new StatusError(SW_BAD_STATE);
-    if (p2 !== this.#sessionId) throw new StatusError(SW_BAD_SESSION_ID);
+    this.#enter(p1 === 0x01 ? 'sign-transaction' : undefined);
     try {
+      if (p1 === 0x01) return this.#startSigning(p2, data);
+      this.#requireCommand('sign-transaction');
+      const sign = this.#sign;
+      if (!sign) throw new StatusError(SW_BAD_STATE);
+      if (p2 !== this.#sessionId) throw new StatusError(SW_BAD_SESSION_ID);
       return this.#signStep(sign, p1, data);
     } catch (error) {
-      // Like the app, any error ends the signing session; the client must start again.
-      this.#sign = undefined;
+      // Like the app (stx_handler.c handler_err), any error ends the signing session; the client must start again.
+      this.#switchTo('none');
       throw error;
     }
   }
@@ -262,7 +351,7 @@ export class ErgoAppEmulator extends Transport {
         session.startOutput(data);
         return empty;
       case 0x16:
-        this.#refuseScriptWithoutBlindSigning(session.addOutputTreeChunk(data));
+        this.#judgeFinishedOutput(session.addOutputTreeChunk(data));
         return empty;
       case 0x17:
         new ByteReader(data).end();
@@ -272,21 +361,27 @@ export class ErgoAppEmulator extends Transport {
         session.addOutputChangeTree(this.#keys.key(new ByteReader(data).path(), 'address').publicKey);
         return empty;
       case 0x19:
-        session.addOutputTokens(data);
+        this.#judgeFinishedOutput(session.addOutputTokens(data));
         return empty;
       case 0x1a:
-        session.addOutputRegistersChunk(data);
+        this.#judgeFinishedOutput(session.addOutputRegistersChunk(data));
         return empty;
       case 0x20:
+        if (this.#model === 'stax') this.#refuseScriptWithoutBlindSigning(session.outputs.some((output) => output.type === 'script'));
         return this.#confirmAndSign(sign);
       default:
         throw new StatusError(SW_WRONG_SUBCOMMAND);
     }
   }
 
-  /** The app stops at the first script output when blind signing is off and answers "denied" (stx_op_p2pk.c). */
-  #refuseScriptWithoutBlindSigning(type: string | undefined): void {
-    if (type !== 'script' || this.blindSigning) return;
+  /** On a Nano the app judges each output once its box is complete (show_output_screen_if_needed). */
+  #judgeFinishedOutput(type: string | undefined): void {
+    if (this.#model === 'nano') this.#refuseScriptWithoutBlindSigning(type === 'script');
+  }
+
+  /** With blind signing off the app shows why it cannot sign and answers "denied" (stx_op_p2pk.c, stx_ui_nbgl.c). */
+  #refuseScriptWithoutBlindSigning(needsBlindSigning: boolean): void {
+    if (!needsBlindSigning || this.blindSigning) return;
     this.user.answer({ kind: 'blind-signing-disabled', text: 'Enable blind signing in the settings to sign this transaction.' });
     throw new StatusError(SW_DENY);
   }
@@ -295,7 +390,7 @@ export class ErgoAppEmulator extends Transport {
     const message = sign.session.message();
     const outputs = sign.session.outputs.map((output) => `${output.type}:${output.value}`).join(', ');
     this.#ask({ kind: 'sign-transaction', text: `${pathToString(sign.path)} in:${sign.session.inputValue} out: ${outputs}` });
-    this.#sign = undefined;
+    this.#switchTo('none');
     return Buffer.from(generateProof(message, this.#keys.key(sign.path, 'address')));
   }
 
@@ -310,10 +405,17 @@ export class ErgoAppEmulator extends Transport {
     if (!this.user.answer(prompt)) throw new StatusError(SW_DENY);
   }
 
+  /** A random non-zero byte, never the previous one (helpers/session_id.h). */
   #newSessionId(): number {
-    this.#sessionId = (this.#sessionId % 255) + 1;
-    return this.#sessionId;
+    let id = 0;
+    while (id === 0 || id === this.#sessionId) id = randomBytes(1)[0] ?? 0;
+    this.#sessionId = id;
+    return id;
   }
+}
+
+function requireP1P2(valid: boolean): void {
+  if (!valid) throw new StatusError(SW_WRONG_P1P2);
 }
 
 function withStatus(data: Buffer, status: number): Buffer {

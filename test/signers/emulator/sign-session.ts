@@ -168,7 +168,10 @@ export class SignSession {
     this.#message.push(vlq(value));
   }
 
-  /** Returns the finished output's type when the tree is complete, so the app can decide on blind signing. */
+  /**
+   * Each step that may complete an output (its tree, tokens or registers) returns the type of the output it
+   * completed, if it did: the app judges an output, blind signing included, once the whole box is known.
+   */
   addOutputTreeChunk(chunk: Buffer): OutputType | undefined {
     const output = this.#currentOutput();
     if (output.type || output.treeLeft === 0) throw new StatusError(SW_BAD_STATE);
@@ -182,15 +185,15 @@ export class SignSession {
     return this.#treeAdded(tree, isP2pk ? 'address' : 'script');
   }
 
-  addOutputFeeTree(): OutputType {
+  addOutputFeeTree(): OutputType | undefined {
     return this.#treeAdded(MINERS_FEE_TREE, 'fee');
   }
 
-  addOutputChangeTree(publicKey: Uint8Array): OutputType {
+  addOutputChangeTree(publicKey: Uint8Array): OutputType | undefined {
     return this.#treeAdded(Buffer.concat([P2PK_PREFIX, publicKey]), 'change');
   }
 
-  addOutputTokens(data: Buffer): void {
+  addOutputTokens(data: Buffer): OutputType | undefined {
     const output = this.#currentOutput();
     if (!output.type || output.tokensLeft === 0) throw new StatusError(SW_BAD_STATE);
     const reader = new ByteReader(data);
@@ -202,16 +205,16 @@ export class SignSession {
       this.#message.push(vlq(index), vlq(amount));
       output.tokensLeft--;
     }
-    this.#maybeOutputFinished();
+    return this.#maybeOutputFinished();
   }
 
-  addOutputRegistersChunk(chunk: Buffer): void {
+  addOutputRegistersChunk(chunk: Buffer): OutputType | undefined {
     const output = this.#currentOutput();
     if (!output.type || output.tokensLeft > 0 || output.registersLeft === 0) throw new StatusError(SW_BAD_STATE);
     if (chunk.length > output.registersLeft) throw new StatusError(SW_TOO_MUCH_DATA);
     this.#message.push(chunk);
     output.registersLeft -= chunk.length;
-    this.#maybeOutputFinished();
+    return this.#maybeOutputFinished();
   }
 
   /** bytesToSign, complete only when every announced piece arrived. */
@@ -220,24 +223,25 @@ export class SignSession {
     return Buffer.concat(this.#message);
   }
 
-  #treeAdded(tree: Buffer, type: OutputType): OutputType {
+  #treeAdded(tree: Buffer, type: OutputType): OutputType | undefined {
     const output = this.#currentOutput();
     if (output.type) throw new StatusError(SW_BAD_STATE);
     // The docs ask for tree size 0 with the fee/change commands, but ledger-ergo-js sends the real size
     // and the app ignores it there (src/ergo/tx_ser_box.c), so the emulator does too.
     output.type = type;
     this.#message.push(tree, vlq(output.creationHeight), vlq(output.tokensLeft));
-    this.#maybeOutputFinished();
-    return type;
+    return this.#maybeOutputFinished();
   }
 
-  #maybeOutputFinished(): void {
+  #maybeOutputFinished(): OutputType | undefined {
     const output = this.#currentOutput();
-    if (output.tokensLeft > 0 || output.registersLeft > 0) return;
+    if (output.tokensLeft > 0 || output.registersLeft > 0) return undefined;
     if (!output.hasRegisters) this.#message.push(vlq(0));
-    this.#outputs.push({ type: output.type as OutputType, value: output.value });
+    const type = output.type as OutputType;
+    this.#outputs.push({ type, value: output.value });
     this.#output = undefined;
     this.#outputsLeft--;
+    return type;
   }
 
   #registerInputToken(id: Buffer): void {

@@ -6,6 +6,7 @@ import {
   isDisconnection,
   isLockedStatus,
   isWrongAppStatus,
+  STATUS,
   statusWordOf,
   toDeviceAppError,
   type DeviceOperation,
@@ -110,11 +111,20 @@ export class LedgerDeviceService {
       return await withTimeout(work(this.#app), this.#timeouts[operation]);
     } catch (error) {
       if (error instanceof DeviceTimeoutError || isDisconnection(error)) await this.#dropConnection();
-      throw toDeviceAppError(error, operation);
+      throw toDeviceAppError(error, operation, { ergoAppOpen: await this.#ergoAppAnswered(error) });
     } finally {
       this.#operation = undefined;
       await this.refresh();
     }
+  }
+
+  /** Whether an "unknown command" came from the Ergo app itself (too old for it) rather than from another app. */
+  async #ergoAppAnswered(error: unknown): Promise<boolean> {
+    if (statusWordOf(error) !== STATUS.INS_NOT_SUPPORTED || !this.#transport) return false;
+    return readOpenApp(this.#transport).then(
+      (open) => open.name === ERGO_APP_NAME,
+      () => false,
+    );
   }
 
   async #probe(): Promise<DeviceState> {

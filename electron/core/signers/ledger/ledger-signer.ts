@@ -6,6 +6,7 @@ import { distinctKeyPaths } from '../key-paths';
 import { assembleSignedTransaction, verifyProofs } from '../signed-transaction';
 import type { ErgoNetwork, Signer, SigningHooks, SigningRequest } from '../signer';
 import { summarizeTransaction } from '../transaction-summary';
+import { STATUS, statusWordOf } from './device-errors';
 import type { LedgerDeviceService } from './device-service';
 import { formatAuthToken } from './device-service';
 import { DEFAULT_DISTINCT_TOKEN_LIMIT, toLedgerTransaction } from './transaction-mapping';
@@ -62,7 +63,13 @@ export class LedgerSigner implements Signer {
       const keys = new Map<string, Uint8Array>();
       for (const path of paths) keys.set(path, await devicePublicKey(app, path, this.network));
       if (request.change) await this.#assertSameWallet(app, request.change.keyPath, request.change.publicKey);
-      const proofs = await app.signTx(ledgerTx, ledgerNetwork(this.network));
+      const signTx = () => app.signTx(ledgerTx, ledgerNetwork(this.network));
+      // A restart of the Ergo app between attesting the inputs and signing changes its session key, so the frames it
+      // attested no longer verify (0xE018): attest again, once. A second time, the treasurer hears why.
+      const proofs = await signTx().catch((error: unknown) => {
+        if (statusWordOf(error) !== STATUS.BAD_FRAME_SIGNATURE) throw error;
+        return signTx();
+      });
       verifyProofs(request.transaction, proofs, request.inputKeyPaths.map((path) => keys.get(path) as Uint8Array));
       return assembleSignedTransaction(request.transaction, proofs);
     });
