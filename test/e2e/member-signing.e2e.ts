@@ -120,6 +120,18 @@ describe('a member signs a trade in their own wallet', () => {
     // Closed and opened again from the outbox, it is the same request.
     const scanned = await scan(review.getByRole('img', { name: 'Signing request for Charlie' }));
     await review.getByRole('button', { name: 'Close (the outbox keeps waiting)' }).click();
+
+    // Both members' statements say what waits for whose signature, so the treasurer can chase it at the market.
+    await page.getByRole('button', { name: 'Statements' }).click();
+    for (const [name, waiting] of [['Charlie', 'waiting for your signature'], ['Alice', 'waiting for Charlie to sign']]) {
+      await page.getByLabel('Member').selectOption({ label: name });
+      const pending = page.getByRole('article', { name: `Statement for ${name}` }).getByRole('region', { name: 'Recorded, not signed yet' });
+      await expect
+        .poll(() => pending.textContent(), { timeout: 15_000 })
+        .toMatch(new RegExp(`Charlie pays Alice 0\\.25 EUR-LETS: ${waiting} \\(the signing request stands until \\d\\d:\\d\\d\\)`));
+    }
+    await app.screenshot('member-signing-statement');
+    await page.getByRole('button', { name: 'Ledger', exact: true }).click();
     const row = page.getByRole('region', { name: 'Outbox' }).getByRole('row').filter({ hasText: 'Charlie pays Alice 0.25' });
     await row.getByRole('button', { name: 'Show the request…' }).click();
     expect(await scan(page.getByRole('region', { name: 'Check before signing' }).getByRole('img', { name: 'Signing request for Charlie' }))).toBe(scanned);

@@ -55,6 +55,24 @@ describe('ErgoPay signing requests', () => {
     await expect(chain.submit(signed)).rejects.toThrow('the signature for input 1 is missing or wrong');
   });
 
+  it('says when the request is too large for one QR code: a payer whose fee comes from many small coins', async () => {
+    // 40 coins of 27 500 nanoERG make the fee (0.0011 ERG) exactly, so every one of them is an input.
+    const dust = await session.party('Dusty', 40);
+    await chain.faucet(Array.from({ length: 40 }, () => ({ ergoTree: dust.ergoTree, value: 27_500n })));
+    chain.mine();
+    const tx = buildTrade({
+      ...(await session.funding(dust)),
+      lets: demo.lets,
+      payer: { name: 'Alice', box: await session.accountBox(demo, member('Alice')) },
+      payee: { name: 'Bob', box: await session.accountBox(demo, member('Bob')) },
+      amount: 1n,
+    });
+    expect(tx.inputs.length).toBeGreaterThan(30);
+    const request = ergoPayRequest(tx, { height: chain.height + 1 });
+    expect(request.uri.length).toBeGreaterThan(QR_MAX_CHARACTERS);
+    expect(request.fitsOneQrCode).toBe(false);
+  });
+
   it('signed with another key than the payer’s, is refused', async () => {
     const tx = await aliceTrade();
     await expect(() => new MobileWallet(DEMO_MNEMONIC, 2).sign(ergoPayRequest(tx, { height: chain.height + 1 }).uri)).toThrow();
