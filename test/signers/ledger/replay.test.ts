@@ -63,7 +63,9 @@ describe('Ergo app APDUs, replayed byte for byte', () => {
     ['6d00', 'device-wrong-app', /Ergo app is not open/],
     ['e00a', 'limit-exceeded', /tokens/],
     ['b000', 'device-busy', /busy/],
-    ['e018', 'device-error', /0xe018/],
+    ['e018', 'device-error', /Ergo app restarted while signing/],
+    ['e019', 'chain-wrong-network', /refused the network/],
+    ['b0ff', 'device-error', /lost its session/],
   ])('maps status %s during signing to %s', async (status, code, message) => {
     // The first thing signTx sends: "attest input, box start" with the box header and the auth token.
     const { app } = await appReplaying(`
