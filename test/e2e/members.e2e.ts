@@ -97,7 +97,7 @@ describe('dashboard and members on the demo LETS', () => {
     const history = page.locator('.history-table tbody tr');
     await expect.poll(() => history.count()).toBe(2);
     const [trade, enrolment] = await history.allTextContents();
-    expect(trade).toMatch(/^\d{4}-\d{2}-\d{2}Bob—−2\.00−2\.00\d+[0-9a-f]{8}…[0-9a-f]{6}(confirmed|\d confirmations?)$/);
+    expect(trade).toMatch(/^\d{4}-\d{2}-\d{2}Bob—−2\.00−2\.00\d+[0-9a-f]{8}…[0-9a-f]{6}(confirmed|\d confirmations?)Reverse…$/);
     expect(enrolment).toMatch(/^\d{4}-\d{2}-\d{2}—Enrolled0\.00\d+/);
     await app.screenshot('members-3-alice-detail');
     await page.locator('.history-table').scrollIntoViewIfNeeded();
