@@ -1,6 +1,7 @@
 import { FEE_CONTRACT, RECOMMENDED_MIN_FEE_VALUE } from '@fleet-sdk/core';
 import { blake2b256 } from '@fleet-sdk/crypto';
 import type { ChainBox, ChainInput, ChainTransaction } from '../../electron/core/chain/chain-source';
+import { IdBytes } from '../../electron/core/transactions/id-bytes';
 import { boxIdOf, transactionId } from '../../electron/core/transactions/transaction-bytes';
 
 /*
@@ -69,117 +70,8 @@ function blake2b(data: Uint8Array): string {
   return flatHex(blake2b256(data));
 }
 
-/*
- * The bytes a transaction's id and its boxes' ids hash, written here into one reused buffer rather than by
- * transaction-bytes.ts: fleet's serializer allocates (and zeroes) 100 KB for every transaction and 4 KB for every box,
- * which for a million transactions adds up. The layout is the same (ergo's ErgoTransaction and ErgoBox serializers):
- * the first CHECKED transactions are compared with transactionId and boxIdOf, so that a generated history of any kind
- * of transaction starts with every kind checked.
- */
-const REGISTERS = ['R4', 'R5', 'R6', 'R7', 'R8', 'R9'] as const;
-/** Trees are few and written again and again: their bytes are kept, up to this many trees. */
-const MAX_KEPT_TREES = 100_000;
-
-class ByteWriter {
-  private buffer = Buffer.allocUnsafe(64 * 1024);
-  private cursor = 0;
-  private readonly trees = new Map<string, Buffer>();
-
-  reset(): this {
-    this.cursor = 0;
-    return this;
-  }
-
-  bytes(): Uint8Array {
-    return this.buffer.subarray(0, this.cursor);
-  }
-
-  private room(length: number): void {
-    if (this.cursor + length <= this.buffer.length) return;
-    const larger = Buffer.allocUnsafe(2 * (this.cursor + length));
-    this.buffer.copy(larger, 0, 0, this.cursor);
-    this.buffer = larger;
-  }
-
-  byte(value: number): this {
-    this.room(1);
-    this.buffer[this.cursor++] = value;
-    return this;
-  }
-
-  /** An unsigned VLQ: 7 bits a byte, lowest first. */
-  vlq(value: number | bigint): this {
-    if (value < 0) throw new RangeError('a VLQ is never negative');
-    if (typeof value === 'bigint' && value > BigInt(Number.MAX_SAFE_INTEGER)) {
-      let rest = value;
-      do {
-        const low = Number(rest & 0x7fn);
-        rest >>= 7n;
-        this.byte(rest > 0n ? low | 0x80 : low);
-      } while (rest > 0n);
-      return this;
-    }
-    let rest = Number(value);
-    do {
-      const low = rest % 128;
-      rest = Math.floor(rest / 128);
-      this.byte(rest > 0 ? low | 0x80 : low);
-    } while (rest > 0);
-    return this;
-  }
-
-  hex(value: string): this {
-    this.room(value.length / 2);
-    this.cursor += this.buffer.write(value, this.cursor, 'hex');
-    return this;
-  }
-
-  tree(ergoTree: string): this {
-    let bytes = this.trees.get(ergoTree);
-    if (bytes === undefined) {
-      bytes = Buffer.from(ergoTree, 'hex');
-      if (this.trees.size < MAX_KEPT_TREES) this.trees.set(ergoTree, bytes);
-    }
-    this.room(bytes.length);
-    this.cursor += bytes.copy(this.buffer, this.cursor);
-    return this;
-  }
-
-  /** A box's fields up to its registers; its tokens by id, or by their index among the transaction's distinct ids. */
-  candidate(box: GeneratedOutput, tokenIds?: Map<string, number>): this {
-    this.vlq(box.value).tree(box.ergoTree).vlq(box.creationHeight).vlq(box.assets.length);
-    for (const { tokenId, amount } of box.assets) {
-      if (tokenIds) this.vlq(tokenIds.get(tokenId) as number);
-      else this.hex(tokenId);
-      this.vlq(amount);
-    }
-    const registers = box.additionalRegisters;
-    let count = 0;
-    for (const key of REGISTERS) if (registers[key]) count++;
-    this.vlq(count);
-    for (const key of REGISTERS) if (registers[key]) this.hex(registers[key]);
-    return this;
-  }
-}
-
-const writer = new ByteWriter();
-
-/** What transaction-bytes.ts bytesToSign serializes: the inputs without proofs, the data inputs, the distinct token ids, the outputs. */
-function unsignedTransactionBytes(inputs: readonly ChainInput[], outputs: readonly GeneratedOutput[]): Uint8Array {
-  writer.reset().vlq(inputs.length);
-  for (const { boxId, extension } of inputs) {
-    const entries = extension === NO_EXTENSION ? [] : Object.entries(extension).filter(([, value]) => value);
-    writer.hex(boxId).byte(0).vlq(entries.length);
-    for (const [key, value] of entries) writer.vlq(Number(key)).hex(value);
-  }
-  const tokenIds = new Map<string, number>();
-  for (const box of outputs) for (const { tokenId } of box.assets) if (!tokenIds.has(tokenId)) tokenIds.set(tokenId, tokenIds.size);
-  writer.vlq(0).vlq(tokenIds.size);
-  for (const tokenId of tokenIds.keys()) writer.hex(tokenId);
-  writer.vlq(outputs.length);
-  for (const box of outputs) writer.candidate(box, tokenIds);
-  return writer.bytes();
-}
+/** The bytes ids hash, as the mirror writes them to check ids (transactions/id-bytes.ts), reused buffer and all. */
+const idBytes = new IdBytes();
 
 /** Generated transactions whose ids are compared with transaction-bytes.ts before the rest are trusted. */
 const CHECKED = 2_000;
@@ -187,14 +79,14 @@ let checked = 0;
 
 /** The transaction spending `inputs` into `outputs`, with its id (over the inputs without proofs) and its boxes' ids. */
 export function generatedTransaction(inputs: ChainInput[], outputs: readonly GeneratedOutput[]): ChainTransaction {
-  const id = blake2b(unsignedTransactionBytes(inputs, outputs));
+  const id = blake2b(idBytes.transaction(inputs, [], outputs));
   const tx: ChainTransaction = {
     id,
     inputs,
     dataInputs: [],
     outputs: outputs.map(({ value, ergoTree, creationHeight, assets, additionalRegisters }, index) => {
       const candidate = { value, ergoTree, creationHeight, assets, additionalRegisters };
-      const boxId = blake2b(writer.reset().candidate(candidate).hex(id).vlq(index).bytes());
+      const boxId = blake2b(idBytes.box(candidate, id, index));
       return { boxId, transactionId: id, index, value, ergoTree, creationHeight, assets, additionalRegisters };
     }),
   };

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { SLong } from '@fleet-sdk/serializer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChainIndex } from '../../electron/core/chain/chain-index';
 import type { ChainSource } from '../../electron/core/chain/chain-source';
@@ -15,6 +16,7 @@ import { addLets } from '../../electron/core/mirror/queries/lets';
 import { createCatchUp } from '../../electron/core/mirror/sync/catch-up';
 import { syncOnce } from '../../electron/core/mirror/sync/mirror-sync';
 import { aLateLetsChain } from '../helpers/late-lets';
+import { tamperingProxy } from '../helpers/tampering-proxy';
 import { aMirrorFollowing, countingBlocks, dumpMirror } from '../helpers/mirror-fixtures';
 import { tempDir } from '../helpers/temp-dir';
 
@@ -127,6 +129,32 @@ describe('catching up a LETS followed late', () => {
     expect(report?.done).toBeGreaterThan(0);
     expect(report?.total).toBeGreaterThan(report?.done ?? 0);
     expect(report?.secondsLeft).toBeGreaterThan(0);
+  });
+
+  it('refuses an index answer whose account box was changed in transit, keeps nothing of it, and an honest catch-up ends the same', async () => {
+    /** Every account box in the node's index answers gets a balance of 1 000 000.00. */
+    const inflate = (value: unknown): unknown => {
+      if (Array.isArray(value)) return value.map(inflate);
+      if (typeof value !== 'object' || value === null) return value;
+      const box = value as { ergoTree?: string; additionalRegisters?: Record<string, string> };
+      if (box.ergoTree === demo.accountTree && box.additionalRegisters) box.additionalRegisters.R5 = SLong(100_000_000n).toHex();
+      return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, inflate(inner)]));
+    };
+    const proxy = await tamperingProxy(withIndex.url, (path, answer) => (path.startsWith('/blockchain/') ? inflate(answer) : answer));
+    try {
+      const { db, source } = await followed(withIndex, null);
+      const hostileIndex = createNodeIndex({ baseUrl: proxy.url, network: 'devnet' });
+      await expect(syncOnce(db, source, { catchUp: createCatchUp({ index: hostileIndex, pageSize: 100 }) })).rejects.toMatchObject({
+        code: 'chain-response-invalid',
+        message: expect.stringMatching(/^The chain source sent a transaction whose content does not match its id/) as string,
+      });
+      expect(dumpMirror(db)).toMatchObject({ entries: [] });
+      expect(pendingLets(db, 'devnet').map((p) => p.caughtUpTo)).toEqual([demo.genesisHeight - 1]);
+      await syncOnce(db, source, { catchUp: createCatchUp({ index: createNodeIndex({ baseUrl: withIndex.url, network: 'devnet' }), pageSize: 100 }) });
+      expect(dumpMirror(db)).toEqual(await reference());
+    } finally {
+      await proxy.close();
+    }
   });
 
   // Last: it founds another LETS on the shared chain.

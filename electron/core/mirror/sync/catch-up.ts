@@ -6,6 +6,7 @@ import { finishCatchUp, pendingLets, recordCatchUp, type IndexCursor, type Pendi
 import { insertBlock, KEPT_HEADERS, storedHeaderIdAt, storedTip, type Network } from '../queries/chain-store';
 import { fetchBlocks, fetchHeaders, heightsBetween, linkedPrefix } from './block-fetch';
 import { ChainWriter } from './chain-writer';
+import { contentIds } from '../../chain/content-ids';
 
 /*
  * A LETS followed today may have years of history on chain. It is caught up on its own before it joins the
@@ -163,8 +164,9 @@ export function createCatchUp(options: CatchUpOptions = {}): CatchUp {
         }
         const ordered = [...byId.values()].sort((a, b) => a.inclusionHeight - b.inclusionHeight || a.index - b.index);
         const cursor: IndexCursor = { height, positions: Object.fromEntries(reads.map((r) => [r.listing, r.position])) };
+        const ids = await contentIds();
         db.transaction(() => {
-          const writer = new ChainWriter(db, following, network);
+          const writer = new ChainWriter(db, following, network, ids);
           for (const tx of ordered) writer.apply(tx, { height: tx.inclusionHeight, timestamp: tx.timestamp }, tx.index);
           writer.finish();
           recordCatchUp(db, tracked.letsId, height, cursor);
@@ -194,8 +196,9 @@ export function createCatchUp(options: CatchUpOptions = {}): CatchUp {
       const agreed = blocks.filter((b) => (storedHeaderIdAt(db, b.header.height) ?? b.header.id) === b.header.id);
       if (agreed.length < blocks.length || blocks.length === 0) return 'waiting';
       const last = blocks.at(-1)?.header.height ?? caughtUpTo;
+      const ids = await contentIds();
       db.transaction(() => {
-        const writer = new ChainWriter(db, following, network);
+        const writer = new ChainWriter(db, following, network, ids);
         for (const { header, transactions } of blocks) for (const [position, tx] of transactions.entries()) writer.apply(tx, header, position);
         writer.finish();
         recordCatchUp(db, tracked.letsId, last, null);

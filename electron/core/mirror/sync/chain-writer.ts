@@ -1,4 +1,5 @@
 import type { ChainHeader, ChainTransaction } from '../../chain/chain-source';
+import type { ContentIds } from '../../chain/content-ids';
 import { decodeLetsParameters } from '../../contracts/registers';
 import type { Db } from '../database';
 import { insertClosingEntry, type loadTracked, type Network } from '../queries/chain-store';
@@ -23,6 +24,7 @@ export class ChainWriter {
     private readonly db: Db,
     private readonly following: ReturnType<typeof loadTracked>,
     network: Network,
+    private readonly contentIds: ContentIds,
   ) {
     this.boxes = new BoxBatch(db);
     this.ownWaiting = awaitingInclusion(db, network);
@@ -32,6 +34,9 @@ export class ChainWriter {
   apply(tx: ChainTransaction, header: Pick<ChainHeader, 'height' | 'timestamp'>, position: number): void {
     const { db, boxes } = this;
     const effects = classifyTransaction(tx, this.following.tracked, this.following.letsTokenIds, (boxId) => boxes.find(boxId));
+    // What the mirror stores must be what the chain holds: a transaction that touches a LETS is checked first.
+    const stored = effects.spent.length > 0 || effects.created.length > 0 || this.ownWaiting.has(tx.id);
+    if (stored) this.contentIds.require(tx);
     for (const boxId of effects.spent) boxes.spend(boxId, tx.id, header.height);
     for (const box of effects.created) {
       boxes.create(box, header.height);

@@ -18,6 +18,7 @@ import { reopenAbove } from '../queries/outbox';
 import { fetchBlocks, heightsBetween, linkedPrefix, type FetchedBlock } from './block-fetch';
 import { createCatchUp, type CatchUp } from './catch-up';
 import { ChainWriter } from './chain-writer';
+import { contentIds, type ContentIds } from '../../chain/content-ids';
 
 
 export interface SyncOptions {
@@ -65,9 +66,9 @@ async function findForkPoint(db: Db, source: ChainSource, from: number): Promise
 }
 
 /** Applies blocks in one SQLite transaction; returns the warnings of any LETS whose parameters on chain differ. */
-function applyBlocks(db: Db, blocks: FetchedBlock[], following: ReturnType<typeof loadTracked>, network: Network): string[] {
+function applyBlocks(db: Db, blocks: FetchedBlock[], following: ReturnType<typeof loadTracked>, network: Network, ids: ContentIds): string[] {
   return db.transaction(() => {
-    const writer = new ChainWriter(db, following, network);
+    const writer = new ChainWriter(db, following, network, ids);
     for (const { header, transactions } of blocks) {
       insertBlock(db, header);
       for (const [position, tx] of transactions.entries()) writer.apply(tx, header, position);
@@ -100,6 +101,7 @@ export async function syncOnce(db: Db, source: ChainSource, options: SyncOptions
   const firstHeight = Math.min(...tracked.map((t) => t.startHeight));
   const batchFrom = (next: number) => heightsBetween(next, Math.min(chainTip.height, next + batchSize - 1));
   let ahead: Prefetched | undefined;
+  const ids = await contentIds();
 
   for (;;) {
     const local = storedTip(db);
@@ -129,7 +131,7 @@ export async function syncOnce(db: Db, source: ChainSource, options: SyncOptions
       if (blocks.length === 0) break;
       throw new AppError('chain-response-invalid', `Block ${next} does not follow the block the chain itself reports at ${next - 1}.`, 'The node is inconsistent; try again later or use another node. The mirror was not changed.');
     }
-    result.warnings.push(...applyBlocks(db, linked, following, network));
+    result.warnings.push(...applyBlocks(db, linked, following, network, ids));
     options.onBatchApplied?.(linked.at(-1)?.header.height ?? next);
     result.appliedBlocks += linked.length;
   }

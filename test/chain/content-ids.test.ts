@@ -1,0 +1,84 @@
+import type { EIP12UnsignedTransaction } from '@fleet-sdk/common';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createdBoxes } from '../../electron/core/builders/created-boxes';
+import type { ChainTransaction } from '../../electron/core/chain/chain-source';
+import { ContentIds } from '../../electron/core/chain/content-ids';
+import { seedDemoLets, type DemoLets } from '../../electron/core/devnet/demo-lets';
+import { DevnetChain } from '../../electron/core/devnet/devnet-chain';
+import { transactionId } from '../../electron/core/transactions/transaction-bytes';
+import { tradeGenerator } from '../helpers/generated-trades';
+import { aPayment, aToken, extensionGuardedBox, member, p2pkBox, SEVEN_IN_VAR_0 } from '../signers/fixtures';
+
+/** An unsigned transaction as a node would list it once included: ids from Fleet's own serializer. */
+function asIncluded(tx: EIP12UnsignedTransaction): ChainTransaction {
+  return {
+    id: transactionId(tx),
+    inputs: tx.inputs.map(({ boxId, extension }) => ({ boxId, proofBytes: '', extension: extension as Record<string, string> })),
+    dataInputs: tx.dataInputs.map(({ boxId }) => ({ boxId })),
+    outputs: createdBoxes(tx).map((box) => ({ ...box, value: BigInt(box.value), assets: box.assets.map((a) => ({ tokenId: a.tokenId, amount: BigInt(a.amount) })) })),
+  };
+}
+
+/**
+ * The mirror's own serializer and WebAssembly BLAKE2b must give the chain's ids exactly: checked against Fleet's
+ * serializer (which builds and signs every transaction of the app) on every kind of transaction the demo chain holds.
+ */
+describe('ids recomputed from content', () => {
+  let ids: ContentIds;
+  let chain: DevnetChain;
+  let demo: DemoLets;
+
+  beforeAll(async () => {
+    ids = await ContentIds.create();
+    chain = new DevnetChain();
+    demo = await seedDemoLets(chain);
+  }, 60_000);
+
+  const expectIdsOf = (tx: ChainTransaction) => expect(ids.ids(tx)).toEqual({ transactionId: tx.id, boxIds: tx.outputs.map((o) => o.boxId) });
+
+  it('gives the ids of every transaction of the demo chain: faucet payments, genesis, enrolments, trades', async () => {
+    let count = 0;
+    for (let height = 1; height <= chain.height; height++) {
+      const [headerId] = await chain.headerIdsAt(height);
+      for (const tx of await chain.blockTransactions(headerId ?? '')) {
+        expectIdsOf(tx);
+        count++;
+      }
+    }
+    expect(count).toBeGreaterThanOrEqual(8);
+  });
+
+  it('gives the ids of generated trades, and of a transaction with tokens, registers, a data input and a context extension', async () => {
+    const generator = await tradeGenerator(chain, demo, {});
+    for (let i = 0; i < 50; i++) expectIdsOf(generator.next(chain.height + 1));
+    const tokens = [1, 2, 3].map((seed) => ({ tokenId: aToken(seed), amount: BigInt(seed) * 1000n }));
+    const request = aPayment({
+      inputs: [
+        { box: p2pkBox(1, { tokens }), owner: 1 },
+        { box: extensionGuardedBox(2), owner: 2, extension: SEVEN_IN_VAR_0 },
+      ],
+      dataInputs: [p2pkBox(9)],
+      to: member(5).address,
+      tokens: [{ tokenId: aToken(2), amount: 500n }],
+      registers: { R4: '0e0548656c6c6f', R5: '0580897a' },
+    });
+    expectIdsOf(asIncluded(request.transaction));
+  });
+
+  it('refuses a changed register, a made-up box id or a made-up transaction id', async () => {
+    const [headerId] = await chain.headerIdsAt(chain.height);
+    const [tx] = await chain.blockTransactions(headerId ?? '');
+    if (!tx) throw new Error('the tip block is empty');
+    const copy = () => structuredClone(tx);
+    expect(() => ids.require(copy())).not.toThrow();
+    const register = copy();
+    (register.outputs[0] as ChainTransaction['outputs'][number]).additionalRegisters.R5 = '0580897a';
+    expect(() => ids.require(register)).toThrow(/a transaction whose content does not match its id/);
+    const boxId = copy();
+    (boxId.outputs[1] as ChainTransaction['outputs'][number]).boxId = 'ab'.repeat(32);
+    expect(() => ids.require(boxId)).toThrow(/a box whose content does not match its id \(abababababab…, output 1 of/);
+    const txId = copy();
+    txId.id = 'cd'.repeat(32);
+    expect(() => ids.require(txId)).toThrow(/a transaction whose content does not match its id \(cdcdcdcdcdcd…\)/);
+  });
+});
