@@ -73,6 +73,7 @@ function closableGate() {
       blockTransactions: gate((headerId: string) => source.blockTransactions(headerId)),
       unspentBox: gate((boxId: string) => source.unspentBox(boxId)),
       mempool: gate(() => source.mempool()),
+      mempoolIdsAmong: gate((ids: readonly string[]) => source.mempoolIdsAmong(ids)),
       submit: gate((tx: Parameters<ChainSource['submit']>[0]) => source.submit(tx)),
       check: gate((tx: Parameters<ChainSource['check']>[0]) => source.check(tx)),
     }),

@@ -95,6 +95,11 @@ export interface ChainSource {
   /** An unspent box by id, or null if it is spent or unknown. */
   unspentBox(boxId: HexId): Promise<ChainBox | null>;
   mempool(): Promise<ChainTransaction[]>;
+  /**
+   * Which of `ids` are in the mempool now: what the outbox needs to know of its own transactions, asked by id rather
+   * than by reading a mempool that may hold tens of thousands of others.
+   */
+  mempoolIdsAmong(ids: readonly HexId[]): Promise<Set<HexId>>;
   /** Submits to the mempool; resolves to the transaction id or throws AppError with the node's reason. */
   submit(tx: SignedTransactionJson): Promise<HexId>;
   /** Validates without submitting; resolves to the transaction id or throws AppError with the node's reason. */

@@ -412,6 +412,13 @@ export function createExplorerClient(options: ExplorerClientOptions): ExplorerCl
       return boxes.filter((box) => !spentInMempool.has(box.boxId));
     },
 
+    /** The Explorer answers no list of ids: its pool is read whole and kept to the ids asked for. */
+    async mempoolIdsAmong(ids) {
+      if (ids.length === 0) return new Set<HexId>();
+      const asked = new Set(ids);
+      return new Set((await client.mempool()).map((tx) => tx.id).filter((id) => asked.has(id)));
+    },
+
     /** All pages; as with a node, the pool moves between pages and the sync loop simply asks again next round. */
     async mempool() {
       const endpoint = 'GET /api/v0/transactions/unconfirmed';
@@ -539,6 +546,7 @@ function withExplorerErrors(client: ExplorerClient): ExplorerClient {
     unspentBox: wrap(client.unspentBox),
     unspentByErgoTree: wrap(client.unspentByErgoTree),
     mempool: wrap(client.mempool),
+    mempoolIdsAmong: wrap(client.mempoolIdsAmong),
     submit: wrap(client.submit, true),
     check: wrap(client.check),
   };

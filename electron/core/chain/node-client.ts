@@ -17,6 +17,7 @@ import {
   headerSchema,
   headerSliceSchema,
   MEMPOOL_PAGE_LIMIT,
+  mempoolIdsSchema,
   mempoolPageSchema,
   type NetworkName,
   nodeInfoSchema,
@@ -182,6 +183,16 @@ export function createNodeClient(options: NodeClientOptions): ChainSource {
         if (transactions.length < MEMPOOL_PAGE_LIMIT) return [...byId.values()];
       }
       throw responseInvalid(nodeUrl, endpoint, `the listing did not end after ${MAX_MEMPOOL_PAGES} pages`);
+    },
+
+    /** The node keeps those of the ids that are in its pool (TransactionsApiRoute, getUnconfirmedTxsByIds). */
+    async mempoolIdsAmong(ids) {
+      if (ids.length === 0) return new Set();
+      const request: NodeRequest = { method: 'POST', path: '/transactions/unconfirmed/byTransactionIds', endpoint: 'POST /transactions/unconfirmed/byTransactionIds', body: ids };
+      const found = accept(await http.send(request), request, mempoolIdsSchema(ids.length));
+      const asked = new Set(ids);
+      if (found.some((id) => !asked.has(id))) throw mismatch(request.endpoint, 'transaction id');
+      return new Set(found);
     },
 
     submit: (tx) => post('/transactions', tx),

@@ -191,6 +191,9 @@ export const nodeInfoSchema = z
 /** POST /transactions and /transactions/check answer with the transaction id as a JSON string. */
 export const transactionIdSchema = hexId;
 
+/** POST /transactions/unconfirmed/byTransactionIds: those of the asked ids the pool holds, never more than asked. */
+export const mempoolIdsSchema = (asked: number) => itemList(transactionIdSchema, asked);
+
 /** ApiError, the body of every failed call. Read leniently: it only improves an error message. */
 export const apiErrorSchema = z.object({
   error: z.bigint().optional(),

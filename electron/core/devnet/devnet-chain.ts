@@ -152,6 +152,11 @@ export class DevnetChain implements ChainSource {
     return [...this.pending];
   }
 
+  async mempoolIdsAmong(ids: readonly HexId[]): Promise<Set<HexId>> {
+    const asked = new Set(ids);
+    return new Set(this.pending.map((tx) => tx.id).filter((id) => asked.has(id)));
+  }
+
   async check(tx: SignedTransactionJson): Promise<HexId> {
     return validateTransaction(tx, this.mempoolView(), { height: this.height + 1 }).id;
   }

@@ -111,6 +111,20 @@ class HttpError extends Error {
   }
 }
 
+/** As ergo's getUnconfirmedTxsByIds decodes its body: a JSON list of strings, or 400. */
+async function transactionIdsBody(request: IncomingMessage): Promise<string[]> {
+  let parsed: unknown;
+  try {
+    parsed = parseNodeJson(await readBody(request, MAX_BODY_BYTES));
+  } catch {
+    throw new HttpError(400, 'bad.request', 'The body is not a JSON list of transaction ids.');
+  }
+  if (!Array.isArray(parsed) || !parsed.every((id): id is string => typeof id === 'string')) {
+    throw new HttpError(400, 'bad.request', 'The body is not a JSON list of transaction ids.');
+  }
+  return parsed;
+}
+
 async function submittedBody(request: IncomingMessage): Promise<SignedTransactionJson> {
   let text: string;
   try {
@@ -165,6 +179,7 @@ async function route(chain: DevnetChain, request: IncomingMessage, url: URL, ser
     const limit = Number(url.searchParams.get('limit') ?? 50);
     return new JsonText(transactionsJson((await chain.mempool()).slice(offset, offset + limit)));
   }
+  if (post && path === '/transactions/unconfirmed/byTransactionIds') return chain.mempoolIdsAmong(await transactionIdsBody(request)).then((found) => [...found]);
   if (post && path === '/transactions') return chain.submit(await submittedBody(request));
   if (post && path === '/transactions/check') return chain.check(await submittedBody(request));
   throw new HttpError(404, 'not-found', `The devnet does not serve ${request.method ?? ''} ${path}.`);

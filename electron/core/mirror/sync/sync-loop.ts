@@ -2,7 +2,7 @@ import { nodeIsCatchingUp, type ChainSource, type ChainTip } from '../../chain/c
 import { retryDelayMs } from '../../chain/backoff';
 import type { ConnectionTracker } from '../../chain/connection-status';
 import type { Db } from '../database';
-import { DEFAULT_DROP_UNSEEN_AFTER_POLLS, reconcileOutbox } from '../queries/outbox';
+import { awaitingInclusion, DEFAULT_DROP_UNSEEN_AFTER_POLLS, reconcileOutbox } from '../queries/outbox';
 import { describeCatchUp, type CatchUp } from './catch-up';
 import { syncOnce } from './mirror-sync';
 
@@ -57,10 +57,11 @@ export const CATCH_UP_SLICE_MS = 2_000;
  */
 export async function pollOnce(db: Db, source: ChainSource, options: PollOptions): Promise<PollResult> {
   const result = await syncOnce(db, source, { catchUp: options.catchUp, catchUpBudgetMs: CATCH_UP_SLICE_MS });
-  const mempool = await source.mempool();
   const { chainTip } = result;
+  // Only the outbox's own transactions matter here: asked for by id, not found in a mempool read whole.
+  const inMempool = await source.mempoolIdsAmong([...awaitingInclusion(db, chainTip.network)]);
   const nodeCatchingUp = nodeIsCatchingUp(chainTip);
-  reconcileOutbox(db, { network: chainTip.network, height: result.height }, new Set(mempool.map((t) => t.id)), {
+  reconcileOutbox(db, { network: chainTip.network, height: result.height }, inMempool, {
     depth: options.confirmations,
     dropUnseenAfterPolls: options.dropUnseenAfterPolls ?? DEFAULT_DROP_UNSEEN_AFTER_POLLS,
     nodeCatchingUp,
