@@ -34,6 +34,12 @@ describe('chain connection status', () => {
     expect(tracker.status()).toEqual({ state: 'synced', message: 'Up to date at block 1500.', height: 1_500 });
   });
 
+  it('shows the mirror’s height, and says so when a node claims a lower one', () => {
+    const { tracker } = trackerAt(14, 0);
+    tracker.progressed(1_500, 1_420);
+    expect(tracker.status()).toEqual({ state: 'synced', message: 'Up to date at block 1500; the node reports only block 1420.', height: 1_500 });
+  });
+
   it('says the node itself is catching up when its headers run far ahead of its blocks', () => {
     const { tracker } = trackerAt(14, 0);
     tracker.progressed(812_000, 812_000, 1_100_000);

@@ -62,7 +62,10 @@ export function createConnectionTracker({ now, source }: { now: () => number; so
       case 'syncing':
         return `Catching up: block ${phase.mirrorHeight} of ${phase.nodeHeight}.`;
       case 'synced':
-        return `Up to date at block ${phase.nodeHeight}.`;
+        // The mirror's own height: a node that claims a lower one (behind, or lying) does not lower what is shown.
+        return phase.nodeHeight < phase.mirrorHeight
+          ? `Up to date at block ${phase.mirrorHeight}; the ${source.name.toLowerCase()} reports only block ${phase.nodeHeight}.`
+          : `Up to date at block ${phase.mirrorHeight}.`;
       case 'reading-history':
         return phase.text;
       case 'node-catching-up':
