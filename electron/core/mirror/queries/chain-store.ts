@@ -253,13 +253,29 @@ export function mirroredNetwork(db: Db): Network | null {
 }
 
 /**
- * The chain source is on another network than the mirror's chain data: that data is dropped (everything above height
- * 0, as a reorg would) and the mirror starts on `network`. The outbox is left alone: its transactions belong to LETS of
- * their own network, and are tracked again when the app is back on it.
+ * The checks the sync makes on what it stores (ids recomputed from content: chain/content-ids.ts). A new check is a new
+ * value here: a mirror stored under another value is read again from the chain before anything else.
+ */
+export const MIRROR_CHECKS = 'ids-from-content';
+
+/** Whether the chain data the mirror holds was stored under today's checks (or there is none). */
+export function storedUnderCurrentChecks(db: Db): boolean {
+  const checks = db.prepare('SELECT checks FROM mirror_network').pluck().get() as string | null | undefined;
+  return checks === undefined || checks === MIRROR_CHECKS;
+}
+
+/**
+ * The chain source is on another network than the mirror's chain data, or that data was stored under other checks:
+ * it is dropped (everything above height 0, as a reorg would) and the mirror starts afresh on `network`, under today's
+ * checks. The outbox is left alone: its transactions belong to LETS of their own network, and are tracked again when
+ * the app is back on it, or seen again as the blocks are read.
  */
 export function moveMirrorTo(db: Db, network: Network): void {
   rollbackAbove(db, 0);
-  db.prepare('INSERT INTO mirror_network (id, network) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET network = excluded.network').run(network);
+  db.prepare('INSERT INTO mirror_network (id, network, checks) VALUES (1, ?, ?) ON CONFLICT (id) DO UPDATE SET network = excluded.network, checks = excluded.checks').run(
+    network,
+    MIRROR_CHECKS,
+  );
 }
 
 /** ARCHITECTURE.md: keep at least 256 headers so any realistic reorg finds its fork point locally. */

@@ -11,6 +11,7 @@ import {
   pruneHeaders,
   rollbackAbove,
   storedHeaderIdAt,
+  storedUnderCurrentChecks,
   storedTip,
 } from '../queries/chain-store';
 import { pendingLets } from '../queries/catch-up-state';
@@ -90,7 +91,7 @@ export async function syncOnce(db: Db, source: ChainSource, options: SyncOptions
   const batchSize = options.batchSize ?? 64;
   const chainTip = await source.tip();
   const { network } = chainTip;
-  if (mirroredNetwork(db) !== network) db.transaction(() => moveMirrorTo(db, network))();
+  if (mirroredNetwork(db) !== network || !storedUnderCurrentChecks(db)) db.transaction(() => moveMirrorTo(db, network))();
   const catchUpContinues = await (options.catchUp ?? createCatchUp({ batchSize })).step(db, source, chainTip, options.catchUpBudgetMs);
   const catchingUp = pendingLets(db, network).some((lets) => !lets.paused);
   const following = loadTracked(db, network);
