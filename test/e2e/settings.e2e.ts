@@ -65,6 +65,8 @@ describe('the Settings screen', () => {
   it('refuses a node address that is not a URL, saying what is wrong', async () => {
     const chain = section('Chain');
     await chain.getByLabel('My Ergo node').check();
+    // Settings says what the app checks of a chain source, and what it still takes on its word.
+    expect(await chain.getByText(/^What the app checks: every transaction and box it stores must have the id its content hashes to/).textContent()).toContain('Not checked yet');
     await chain.getByLabel('Node URL').fill('node.example:9053');
     await chain.getByRole('button', { name: 'Save and connect' }).click();
     await chain.getByRole('alert').getByText(/The node URL must start with http:\/\/ or https:\/\//).waitFor();

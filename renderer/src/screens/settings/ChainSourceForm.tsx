@@ -112,6 +112,7 @@ export function ChainSourceForm({ view, onSaved }: { view: SettingsView; onSaved
               No node of your own needed: the app reads the ledger from the public Ergo Explorer (api.ergoplatform.com, or
               api-testnet.ergoplatform.com for testnet) and sends transactions through it. It trusts that service to show the chain as it is.
             </p>
+            <WhatIsChecked />
             <NetworkField value={draft.network} onChange={(network) => change({ network })} />
           </div>
         )}
@@ -121,6 +122,7 @@ export function ChainSourceForm({ view, onSaved }: { view: SettingsView; onSaved
               Node URL
               <input type="url" value={draft.url} placeholder="http://127.0.0.1:9053" onChange={(event) => change({ url: event.target.value })} />
             </label>
+            <WhatIsChecked />
             <NetworkField value={draft.network} onChange={(network) => change({ network })} />
             <button type="button" className="button secondary" disabled={busy !== null || draft.url.trim() === ''} onClick={() => void checkNode()}>
               {busy === 'checking' ? 'Checking…' : 'Check the node'}
@@ -152,6 +154,17 @@ export function ChainSourceForm({ view, onSaved }: { view: SettingsView; onSaved
       )}
       {error && <ErrorNotice error={error} />}
     </section>
+  );
+}
+
+/** What the mirror checks of what a source sends, and what it still takes on the source's word (issue 18). */
+function WhatIsChecked() {
+  return (
+    <p className="settings-explain">
+      What the app checks: every transaction and box it stores must have the id its content hashes to, so a balance changed on the way or a
+      made-up id is refused and nothing of it is kept. Not checked yet: that those transactions are in the blocks the source names, and
+      those blocks' proof of work; for that the app still trusts the source, so prefer a node you run yourself.
+    </p>
   );
 }
 
