@@ -44,6 +44,13 @@ describe('retries of reads', () => {
     expect(waits).toEqual([750, 1_500]);
   });
 
+  it('retries a block request turned away as too many (429) on its own, as a busy public Explorer does to a round of parallel reads', async () => {
+    const tooMany = json(apiError(429, 'Too Many Requests', 'Slow down'), 429);
+    const { client, requests } = clientFor({ 'GET /info': inTurn(tooMany, json(nodeInfo())) }, { retry: { attempts: 3, baseDelayMs: 10 } });
+    expect((await client.tip()).height).toBe(667);
+    expect(requests).toHaveLength(2);
+  });
+
   it('gives up after the configured attempts with the node address and cause in words', async () => {
     const { client, requests, waits } = clientFor({ 'GET /info': connectionRefused() }, { retry: { attempts: 3, baseDelayMs: 200 } });
     const error = await failure(client.tip());

@@ -56,6 +56,8 @@ export function displayUrl(url: URL): string {
   return `${url.protocol}//${url.host}${url.pathname.replace(/\/$/, '')}`;
 }
 
+const TOO_MANY_REQUESTS = 429;
+
 export function createNodeHttp(tuned: NodeHttpOptions) {
   const options = {
     ...tuned,
@@ -131,7 +133,8 @@ export function createNodeHttp(tuned: NodeHttpOptions) {
   return {
     nodeUrl,
     /**
-     * Sends a request. GETs are retried after a network failure, a timeout or a 5xx answer; POSTs never are
+     * Sends a request. GETs are retried after a network failure, a timeout, a 5xx answer or a 429 (a busy public service
+     * turning away some of a round's parallel block requests: each is retried on its own); POSTs never are
      * (see node-client.ts, submit). Throws 'chain-unreachable' once the attempts are used up; any HTTP answer,
      * including a final 5xx, is returned for the caller to judge.
      */
@@ -139,7 +142,7 @@ export function createNodeHttp(tuned: NodeHttpOptions) {
       const attempts = request.method === 'GET' ? Math.max(1, options.retry.attempts) : 1;
       for (let attempt = 1; ; attempt++) {
         const result = await attemptOnce(request);
-        const retryable = !result.ok || result.answer.status >= 500;
+        const retryable = !result.ok || result.answer.status >= 500 || result.answer.status === TOO_MANY_REQUESTS;
         if (!retryable || attempt >= attempts) {
           if (result.ok) return result.answer;
           throw unreachable(nodeUrl, result.failure, request.endpoint);
