@@ -38,7 +38,7 @@ describe('exchange with other wallets (EIP-12 JSON)', () => {
     const request = trade();
     const signed = await signedElsewhere(request);
     const proof = signed.inputs[0]?.spendingProof?.proofBytes ?? '';
-    const broken = { ...signed, inputs: [{ ...signed.inputs[0], spendingProof: { proofBytes: `${proof.slice(0, -2)}00`, extension: {} } }] };
+    const broken = { ...signed, inputs: [{ ...signed.inputs[0], spendingProof: { proofBytes: `${proof.slice(0, -2)}${proof.endsWith('00') ? '01' : '00'}`, extension: {} } }] };
 
     expect(() => importSignedTransaction(JSON.stringify(broken), request.transaction, NEXT_BLOCK)).toThrow(expect.objectContaining({ code: 'signature-invalid' }));
   });
