@@ -2,22 +2,9 @@ import type { SignedTransaction } from '@fleet-sdk/common';
 import { ProverBuilder$, ReducedTransaction$, type ReducedTransaction } from 'sigmastate-js/main';
 import type { SignedTransactionJson } from '../../electron/core/chain/chain-source';
 import { toSignedTransactionJson } from '../../electron/core/chain/signed-transaction-json';
+import { PARAMETERS } from '../../electron/core/interpreter/sigma-interpreter';
 import { reducedTransactionOf } from '../../electron/core/signers/exchange/ergopay';
 
-/** Parameters of the chain the wallet thinks it is on: they only price the signing. */
-const PARAMETERS = {
-  storageFeeFactor: 1_250_000,
-  minValuePerByte: 360,
-  maxBlockSize: 1_271_009,
-  tokenAccessCost: 100,
-  inputCost: 2_407,
-  dataInputCost: 100,
-  outputCost: 197,
-  maxBlockCost: 8_001_091,
-  softForkStartingHeight: undefined,
-  softForkVotesCollected: undefined,
-  blockVersion: 3,
-};
 const TESTNET = 16;
 
 /**

@@ -1,3 +1,4 @@
+import { localDate, localTime } from '../api/calls/statement-period';
 import type { ChainStatus } from '../api/types';
 import { nodeIsCatchingUp } from './chain-source';
 import { toErrorPayload, type ErrorCode, type ErrorPayload } from '../errors/app-error';
@@ -112,16 +113,11 @@ export function createConnectionTracker({ now, source }: { now: () => number; so
 /** 24-hour local time, with the date when the streak began on another day. */
 function clockTime(at: number, today: number): string {
   const date = new Date(at);
-  const time = `${pad(date.getHours())}:${pad(date.getMinutes())}`;
   const sameDay = new Date(today).toDateString() === date.toDateString();
-  return sameDay ? time : `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${time}`;
+  return sameDay ? localTime(date) : `${localDate(date)} ${localTime(date)}`;
 }
 
 /** 1100000 → "1 100 000": block heights are read aloud and compared at a glance. */
 function groupDigits(value: number): string {
   return String(value).replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
-}
-
-function pad(value: number): string {
-  return String(value).padStart(2, '0');
 }

@@ -11,7 +11,7 @@ import { Address$, GroupElement$, ProverBuilder$, SigmaPropVerifier$, type Block
  */
 
 // Mainnet parameters: they only price the evaluation, and our contracts are far below every limit.
-const PARAMETERS = {
+export const PARAMETERS = {
   storageFeeFactor: 1_250_000,
   minValuePerByte: 360,
   maxBlockSize: 1_271_009,

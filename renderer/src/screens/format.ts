@@ -1,8 +1,8 @@
+import { localDate, localTime } from '../../../electron/core/api/calls/statement-period';
+
 /** Dates as the treasurer's computer shows them, in a fixed order that sorts and reads the same everywhere. */
 export function formatDate(ms: number): string {
-  const d = new Date(ms);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  return localDate(new Date(ms));
 }
 
 export function formatMonth(ms: number): string {
@@ -17,6 +17,5 @@ export function shortId(id: string): string {
 
 /** A time of today as the treasurer's clock shows it, hours and minutes ("14:35"). */
 export function formatTime(ms: number): string {
-  const d = new Date(ms);
-  return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+  return localTime(new Date(ms));
 }

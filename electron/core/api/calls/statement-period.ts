@@ -6,10 +6,16 @@
  * These run where the treasurer's time zone is known: in the renderer (this folder is shared with it).
  */
 
+const pad = (n: number) => String(n).padStart(2, '0');
+
 /** A local calendar date as YYYY-MM-DD. */
 export function localDate(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/** A local time of day as HH:MM, 24-hour. */
+export function localTime(date: Date): string {
+  return `${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }
 
 export type PeriodChoice = 'this-month' | 'last-month' | 'custom';

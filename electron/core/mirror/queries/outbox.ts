@@ -1,4 +1,5 @@
 import type { OutboxEntry, OutboxState } from '../../api/calls/outbox-types';
+import { localTime } from '../../api/calls/statement-period';
 import type { ChainTip, HexId } from '../../chain/chain-source';
 import type { Network } from './chain-store';
 import { AppError } from '../../errors/app-error';
@@ -248,9 +249,7 @@ function followUnsignedTransactions(db: Db, network: Network, mempoolIds: Readon
     else if ((JSON.parse(row.input_box_ids) as string[]).some((boxId) => spentElsewhere.get(boxId, row.transaction_id) !== undefined)) {
       end.run('conflict', `The request for ${who}’s signature ended: a box it spends was spent by another transaction first. Discard it and record it again.`, now(), row.transaction_id);
     } else if (Date.parse(row.request_expires_at) <= at.getTime()) {
-      const ended = new Date(row.request_expires_at);
-      const time = `${String(ended.getHours()).padStart(2, '0')}:${String(ended.getMinutes()).padStart(2, '0')}`;
-      end.run('built', `The request for ${who}’s signature ended at ${time}, unsigned. Show a new request, or discard the transaction.`, now(), row.transaction_id);
+      end.run('built', `The request for ${who}’s signature ended at ${localTime(new Date(row.request_expires_at))}, unsigned. Show a new request, or discard the transaction.`, now(), row.transaction_id);
     }
   }
 }
