@@ -59,8 +59,9 @@ function Progress({ transactionId, onFinished }: { transactionId: string; onFini
 
 /**
  * What the treasurer checks before anything is signed: what the transaction does, read from the transaction itself
- * (balances before and after, the fee, every box), what the Ledger will show of it, who signs, and for the Ledger the session token the device will show. Then sign and send, or hand the file to
- * another wallet. Whatever fails, the transaction stays in the outbox and nothing is sent.
+ * (balances before and after, the fee, every box), what the Ledger will show of it, who signs, and for the Ledger the
+ * session token the device will show. Then sign and send, or hand the file to another wallet. Whatever fails, the
+ * transaction stays in the outbox and nothing is sent.
  */
 export function TransactionReview(props: {
   prepared: PreparedTransaction;
