@@ -5,8 +5,7 @@ import { storedTip } from '../mirror/queries/chain-store';
 import { memberHistory } from '../mirror/queries/ledger';
 import { listLets } from '../mirror/queries/lets';
 import { findMember, profilesByKey } from '../mirror/queries/members';
-import { reversalOf, reversedTrade } from '../mirror/queries/outbox-details';
-import { transactionDescriptions } from '../mirror/queries/transaction-descriptions';
+import { transactionNotes } from '../mirror/queries/transaction-descriptions';
 import type { ErgoNetwork } from '../signers/signer';
 import { collateralTerms } from '../mirror/queries/trustless';
 import { closingRefusal } from './closing-rules';
@@ -31,16 +30,17 @@ export function memberDetail(db: Db, id: number, options: DetailOptions): Member
     const tip = storedTip(db)?.height ?? 0;
     const entries = memberHistory(db, member.letsId, member.ownerKey).reverse();
     const names = profilesByKey(db, member.letsId);
-    const descriptions = transactionDescriptions(db, entries.map((e) => e.transactionId));
+    const notes = transactionNotes(db, entries.map((e) => e.transactionId));
     const history = entries.map((entry): MemberHistoryRow => {
       const confirmations = Math.max(0, tip - entry.height + 1);
+      const note = notes.get(entry.transactionId);
       return {
         ...entry,
         counterpartyName: entry.counterpartyKey === null ? null : (names.get(entry.counterpartyKey)?.name ?? null),
-        description: descriptions.get(entry.transactionId) ?? '',
+        description: note?.description ?? '',
         confirmations,
         confirmed: confirmations >= options.confirmationDepth,
-        reversible: entry.kind === 'trade' && lets.model === 'committee' && reversedTrade(db, entry.transactionId) === undefined && reversalOf(db, entry.transactionId) === undefined,
+        reversible: entry.kind === 'trade' && lets.model === 'committee' && !note?.reversed && !note?.reversing,
       };
     });
     const refusal =

@@ -16,7 +16,7 @@ import {
   type StatementEntryRow,
   type StatementLetsRow,
 } from '../mirror/queries/statement';
-import { transactionDescriptions } from '../mirror/queries/transaction-descriptions';
+import { transactionNotes } from '../mirror/queries/transaction-descriptions';
 import { collateralInBox, collateralTerms } from '../mirror/queries/trustless';
 import { verification } from './verification';
 
@@ -93,8 +93,8 @@ function buildStatement(db: Db, lets: StatementLetsRow, memberId: number, period
 
   // Before enrolment a member has no account; their balance is zero, as the enrolment entry itself records.
   const openingBalance = before.at(-1)?.balanceAfter ?? 0n;
-  const descriptions = transactionDescriptions(db, inPeriod.map((e) => e.transactionId));
-  const lines = inPeriod.map((e) => toLine(e, descriptions.get(e.transactionId) ?? ''));
+  const notes = transactionNotes(db, inPeriod.map((e) => e.transactionId));
+  const lines = inPeriod.map((e) => toLine(e, notes.get(e.transactionId)?.description ?? ''));
   checkRunningBalances(member.name, openingBalance, lines);
   const closingBalance = lines.at(-1)?.balanceAfter ?? openingBalance;
   const last = entries.at(-1);

@@ -25,13 +25,23 @@ export function descriptionOf(row: { memo: string | null; reversal: string | nul
   return parts.join(' · ');
 }
 
-/** The descriptions (descriptionOf) of those of `transactionIds` that have one. */
-export function transactionDescriptions(db: Db, transactionIds: readonly string[]): Map<string, string> {
-  const find = db.prepare(`SELECT ${descriptionColumns(':id')}`);
-  const found = new Map<string, string>();
+/** What the app knows of one of its LETS's transactions beyond the chain: its description, and its part in a reversal. */
+export interface TransactionNote {
+  /** descriptionOf: the memo and the reversal, '' when there is neither. */
+  description: string;
+  /** A reversal of it has been recorded here, on chain or not. */
+  reversed: boolean;
+  /** It is itself the app's reversal of another trade. */
+  reversing: boolean;
+}
+
+/** The notes of `transactionIds`, one query each (the memo, reversal and reversed trade come in one row). */
+export function transactionNotes(db: Db, transactionIds: readonly string[]): Map<string, TransactionNote> {
+  const find = db.prepare(`SELECT ${descriptionColumns(':id')}, (SELECT reverses FROM outbox_details WHERE transaction_id = :id) AS reverses`);
+  const notes = new Map<string, TransactionNote>();
   for (const id of transactionIds) {
-    const text = descriptionOf(find.get({ id }) as { memo: string | null; reversal: string | null });
-    if (text !== '') found.set(id, text);
+    const row = find.get({ id }) as { memo: string | null; reversal: string | null; reverses: string | null };
+    notes.set(id, { description: descriptionOf(row), reversed: row.reversal !== null, reversing: row.reverses !== null });
   }
-  return found;
+  return notes;
 }
