@@ -19,7 +19,9 @@ import { pollOnce } from '../../electron/core/mirror/sync/sync-loop';
 import { aMirrorFollowing } from '../helpers/mirror-fixtures';
 import { unsignedFromChain } from '../helpers/unsigned-from-chain';
 import { machineLine, writeBenchmarkSection } from './report';
-import { startDevnetNode } from './support/devnet-node';
+import { CHECKS_WORKER_SOURCE, startDevnetNode } from './support/devnet-node';
+import { startChecksThread } from '../../electron/core/chain/checks-thread';
+import { bundleWorker } from '../helpers/bundle-worker';
 
 const MEMBERS = 250;
 const TRADES = 100_000;
@@ -114,11 +116,13 @@ it('syncs a LETS of 250 members and 100 000 trades and answers its queries', asy
   try {
     const { demo } = node;
     const client = createNodeClient({ baseUrl: node.url, expectedNetwork: 'devnet' });
+    // The checks run on their own thread, as in the desktop app (electron/main/index.ts).
+    const checker = startChecksThread(await bundleWorker(CHECKS_WORKER_SOURCE));
     const httpSync = async (label: string) => {
       const mirror = aMirrorFollowing(demo);
       const load = os.loadavg().map((l) => l.toFixed(1)).join(' / ');
       const mainBefore = mainThreadCpuMs();
-      const { value: result, ms: time, cpuMs } = await elapsedAsync(() => syncOnce(mirror.db, client));
+      const { value: result, ms: time, cpuMs } = await elapsedAsync(() => syncOnce(mirror.db, client, { checker }));
       const mainAfter = mainThreadCpuMs();
       expect(result.height).toBe(node.height);
       return { label, mirror, time, cpuMs, mainCpuMs: mainBefore === null || mainAfter === null ? null : mainAfter - mainBefore, load, rows: rowCount(mirror.db), blocks: result.appliedBlocks };

@@ -8,6 +8,7 @@ import { DevnetChain } from '../../electron/core/devnet/devnet-chain';
 import { transactionId } from '../../electron/core/transactions/transaction-bytes';
 import { tradeGenerator } from '../helpers/generated-trades';
 import { aPayment, aToken, extensionGuardedBox, member, p2pkBox, SEVEN_IN_VAR_0 } from '../signers/fixtures';
+import { wasmBlake2b256 } from '../../electron/core/chain/blake2b';
 
 /** An unsigned transaction as a node would list it once included: ids from Fleet's own serializer. */
 function asIncluded(tx: EIP12UnsignedTransaction): ChainTransaction {
@@ -29,7 +30,7 @@ describe('ids recomputed from content', () => {
   let demo: DemoLets;
 
   beforeAll(async () => {
-    ids = await ContentIds.create();
+    ids = new ContentIds(await wasmBlake2b256());
     chain = new DevnetChain();
     demo = await seedDemoLets(chain);
   }, 60_000);

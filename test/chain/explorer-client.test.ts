@@ -4,6 +4,7 @@ import type { ChainBox, ChainHeader, ChainTransaction } from '../../electron/cor
 import { createExplorerClient, type ExplorerClientOptions } from '../../electron/core/chain/explorer-client';
 import { blockSummary, explorerError, networkState, replyJson, serveExplorer, v1Box, type ExplorerServer } from '../helpers/explorer-devnet';
 import { failure, idOf, LONG_MAX, P2PK_TREE } from './node-fixtures';
+import { aHeader } from '../helpers/headers';
 
 /** Hostile and malformed Explorer answers over real HTTP on 127.0.0.1: each must be a clear AppError or an exact value. */
 
@@ -43,7 +44,7 @@ function aTransaction(label: string): ChainTransaction {
   return { id, inputs: [{ boxId: idOf(`${label} input`), proofBytes: '', extension: {} }], dataInputs: [], outputs: [aBox({ boxId: idOf(`${label} output`), transactionId: id })] };
 }
 
-const header: ChainHeader = { id: idOf('block 7'), parentId: idOf('block 6'), height: 7, timestamp: 1_767_225_600_000 };
+const header: ChainHeader = aHeader({ id: idOf('block 7'), parentId: idOf('block 6'), height: 7, timestamp: 1_767_225_600_000 });
 const blockPath = `/api/v1/blocks/${header.id}`;
 
 describe('Explorer client: values', () => {

@@ -20,6 +20,7 @@ import {
   type SeenRequest,
   transaction,
 } from './node-fixtures';
+import { SECP256K1_GENERATOR } from '../../electron/core/chain/chain-source';
 
 function clientFor(routes: Parameters<typeof fakeNode>[0], options: Partial<NodeClientOptions> = {}) {
   const node = fakeNode(routes);
@@ -93,14 +94,40 @@ describe('blocks', () => {
     expect(await client.headerIdsAt(669)).toEqual([]);
   });
 
-  it('reads a header, keeping what links blocks together', async () => {
+  it('reads a header with every field its id and proof of work cover, and leaves out what the node derives from them', async () => {
     const { client } = clientFor({ [`GET /blocks/${idOf('block 667')}/header`]: json(blockHeader()) });
     expect(await client.header(idOf('block 667'))).toEqual({
       id: idOf('block 667'),
       parentId: idOf('block 666'),
       height: 667,
       timestamp: 1524143059077,
+      version: 2,
+      adProofsRoot: '4ab9da11fc216660e974842cc3b7705e62ebb9e0bf5ff78e53f9cd40abadd117',
+      stateRoot: '333ab9da11fc216660e974842cc3b7705e62ebb9e0bf5ff78e53f9cd40abadd117',
+      transactionsRoot: '4ab9da11fc216660e974842cc3b7705e62ebb9e0bf5ff78e53f9cd40abadd117',
+      extensionHash: '4ab9da11fc216660e974842cc3b7705e62ebb9e0bf5ff78e53f9cd40abadd117',
+      nBits: 19857408,
+      votes: '000000',
+      unparsedBytes: '',
+      powSolutions: { pk: '0350e25cee8562697d55275c96bb01b34228f9bd68fd9933f2a25ff195526864f5', w: '0366ea253123dfdb8d6d9ca2cb9ea98629e8f34015b1e4ba942b1d88badfcc6a12', n: '0000000000000000', d: 987654321n },
     });
+  });
+
+  it('fills in the w and d a version 2 solution may leave out, as ergo decodes it', async () => {
+    const { client } = clientFor({ [`GET /blocks/${idOf('block 667')}/header`]: json(blockHeader({ powSolutions: { pk: '0350e25cee8562697d55275c96bb01b34228f9bd68fd9933f2a25ff195526864f5', n: '1b95db2168f95fda' } })) });
+    expect((await client.header(idOf('block 667'))).powSolutions).toEqual({ pk: '0350e25cee8562697d55275c96bb01b34228f9bd68fd9933f2a25ff195526864f5', w: SECP256K1_GENERATOR, n: '1b95db2168f95fda', d: 0n });
+  });
+
+  it.each([
+    ['a nonce of 7 bytes', { powSolutions: { pk: '0350e25cee8562697d55275c96bb01b34228f9bd68fd9933f2a25ff195526864f5', n: '00000000000000' } }, 'field powSolutions.n'],
+    ['a state root of 32 bytes', { stateRoot: '4ab9da11fc216660e974842cc3b7705e62ebb9e0bf5ff78e53f9cd40abadd117' }, 'field stateRoot'],
+    ['nBits beyond 32 bits', { nBits: 4_294_967_296n }, 'field nBits'],
+    ['no transactions root', { transactionsRoot: undefined }, 'field transactionsRoot'],
+  ])('refuses a header with %s', async (_what, overrides, field) => {
+    const { client } = clientFor({ [`GET /blocks/${idOf('block 667')}/header`]: json(blockHeader(overrides)) });
+    const error = await failure(client.header(idOf('block 667')));
+    expect(error.code).toBe('chain-response-invalid');
+    expect(error.message).toContain(field);
   });
 
   it('says a block is unknown (404) in words, not as a crash', async () => {
@@ -125,7 +152,7 @@ describe('blocks', () => {
       const { client, requests } = clientFor({ 'GET /blocks/chainSlice': json(chainOf(600, 667)) });
       const headers = await client.headerRange?.(640, 650);
       expect(headers?.map((h) => h.height)).toEqual([640, 641, 642, 643, 644, 645, 646, 647, 648, 649, 650]);
-      expect(headers?.[0]).toEqual({ id: idOf('block 640'), parentId: idOf('block 639'), height: 640, timestamp: 1524143059077 });
+      expect(headers?.[0]).toMatchObject({ id: idOf('block 640'), parentId: idOf('block 639'), height: 640, timestamp: 1524143059077 });
       expect(requests[0]?.search.get('fromHeight')).toBe('639');
       expect(requests[0]?.search.get('toHeight')).toBe('650');
     });

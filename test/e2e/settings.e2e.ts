@@ -57,6 +57,9 @@ describe('the Settings screen', () => {
     expect(text).toMatch(/Closing: The committee can close an account only when its balance is exactly 0\.00/);
     expect(text).toMatch(/Kept by this app or its people, not by the chain.*Settling before leaving.*Names, contacts and notes: Kept only on this computer/);
     expect(await section('Local database').getByText(/mirror\.sqlite$/).isVisible()).toBe(true);
+    // Where the copy was read from, and what it passed there.
+    const reads = section('Local copy of the ledger').getByRole('table', { name: 'Where the copy was read from' });
+    expect(await reads.getByRole('row').nth(1).textContent()).toMatch(/^[\d,]+–[\d,]+every LETS followedthe built-in demo chainids from content, transactions root, proof of work, difficulty$/);
     expect(await section('About').getByText('0.0.0-e2e').isVisible()).toBe(true);
     await app.screenshot('settings');
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
@@ -66,7 +69,12 @@ describe('the Settings screen', () => {
     const chain = section('Chain');
     await chain.getByLabel('My Ergo node').check();
     // Settings says what the app checks of a chain source, and what it still takes on its word.
-    expect(await chain.getByText(/^What the app checks: every transaction and box it stores must have the id its content hashes to/).textContent()).toContain('Not checked yet');
+    const nodeChecks = await chain.getByText(/^What the app checks of a node, as a light wallet does:/).textContent();
+    expect(nodeChecks).toContain('carry a valid Autolykos proof of work');
+    expect(nodeChecks).toContain('the node’s proof that each transaction is in its block');
+    await chain.getByLabel('Public Ergo Explorer (mainnet/testnet)').check();
+    expect(await chain.getByText(/^What the app checks of the Explorer:/).textContent()).toContain('for full checking, use an Ergo node');
+    await chain.getByLabel('My Ergo node').check();
     await chain.getByLabel('Node URL').fill('node.example:9053');
     await chain.getByRole('button', { name: 'Save and connect' }).click();
     await chain.getByRole('alert').getByText(/The node URL must start with http:\/\/ or https:\/\//).waitFor();

@@ -158,11 +158,26 @@ export function v0BlockTransaction(tx: ChainTransaction, header: ChainHeader, in
   };
 }
 
+/**
+ * A header as the Explorer writes it (explorer-backend v1 HeaderInfo): votes as three numbers, d as a decimal string,
+ * the difficulty and epoch it derives, and no unparsedBytes.
+ */
+function explorerHeader({ unparsedBytes: _none, powSolutions, votes, ...header }: ChainHeader): Json {
+  return {
+    ...header,
+    epoch: 0,
+    difficulty: 1,
+    size: 0,
+    votes: [...Buffer.from(votes, 'hex')],
+    powSolutions: { ...powSolutions, d: powSolutions.d.toString() },
+  };
+}
+
 /** GET /api/v1/blocks/{id}: v0 BlockSummary. */
 export function blockSummary(header: ChainHeader, transactions: ChainTransaction[]): Json {
   return {
     block: {
-      header: { ...header, version: 2, epoch: 0, difficulty: 1, adProofsRoot: '', stateRoot: '', transactionsRoot: '', nBits: 0, size: 0, extensionHash: '', votes: [0, 0, 0] },
+      header: explorerHeader(header),
       blockTransactions: transactions.map((tx, index) => v0BlockTransaction(tx, header, index)),
       extension: {},
       adProofs: null,

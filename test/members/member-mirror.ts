@@ -8,6 +8,7 @@ import { addMemberProfile } from '../../electron/core/mirror/queries/members';
 import { addToOutbox, moveOutboxItem, reconcileOutbox } from '../../electron/core/mirror/queries/outbox';
 import { addOutboxDetails } from '../../electron/core/mirror/queries/outbox-details';
 import { tempDir } from '../helpers/temp-dir';
+import { aHeader } from '../helpers/headers';
 
 /** Compressed keys of real curve points (G, 2G, 3G, 4G, 5G of secp256k1), so addresses can be derived from them. */
 export const KEYS = {
@@ -55,7 +56,7 @@ export function aLetsMirror({ floor = -200_00n, cap = 500_00n, name = 'Riverside
 
   const block = (timestamp: number): ChainHeader => {
     height += 1;
-    const header = { id: id64('b', height), parentId: id64('b', height - 1), height, timestamp };
+    const header = aHeader({ id: id64('b', height), parentId: id64('b', height - 1), height, timestamp });
     insertBlock(db, header);
     return header;
   };

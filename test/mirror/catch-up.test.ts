@@ -19,6 +19,8 @@ import { aLateLetsChain } from '../helpers/late-lets';
 import { tamperingProxy } from '../helpers/tampering-proxy';
 import { aMirrorFollowing, countingBlocks, dumpMirror } from '../helpers/mirror-fixtures';
 import { tempDir } from '../helpers/temp-dir';
+import { CHECKS_OF_BLOCK_SCAN, CHECKS_OF_PROVEN_INDEX } from '../../electron/core/chain/chain-checks';
+import { mirrorReads } from '../../electron/core/mirror/queries/mirror-reads';
 
 /**
  * A LETS followed long after it was founded: its history is caught up through the node's index (only its own
@@ -155,6 +157,56 @@ describe('catching up a LETS followed late', () => {
     } finally {
       await proxy.close();
     }
+  });
+
+  /** Changes the node's proof for each transaction (its numbers come as bigint, as the app's parser reads them). */
+  const proofs = (change: (proof: { leafData: string; levels: [string, bigint][] }) => void) => (path: string, answer: unknown) => {
+    if (/^\/blocks\/[0-9a-f]{64}\/proofFor\/[0-9a-f]{64}$/.test(path)) change(answer as { leafData: string; levels: [string, bigint][] });
+    return answer;
+  };
+  const headers = (change: (header: { powSolutions: { n: string }; stateRoot: string }) => void) => (path: string, answer: unknown) => {
+    if (/^\/blocks\/[0-9a-f]{64}\/header$/.test(path)) change(answer as { powSolutions: { n: string }; stateRoot: string });
+    return answer;
+  };
+  it.each([
+    ['a Merkle proof for another transaction', proofs((proof) => (proof.leafData = 'ab'.repeat(32))), /a proof that transaction [0-9a-f]{12}… is in block \d+ \(id [0-9a-f]{12}…\) that is the proof of another transaction/],
+    ['a Merkle proof with a level on the other side', proofs((proof) => ((proof.levels[0] as [string, bigint])[1] ^= 1n)), /that does not lead to the root its header commits to/],
+    ['a header with another nonce', headers((header) => (header.powSolutions.n = 'ff'.repeat(8))), /a block header \(height \d+, id [0-9a-f]{12}…\) whose content does not match its id/],
+    ['a header with another state root', headers((header) => (header.stateRoot = `${'00'.repeat(32)}01`)), /whose content does not match its id/],
+  ])('refuses %s in a catch-up through the index, keeps nothing of it, and an honest catch-up ends the same', async (_what, tamper, message) => {
+    const proxy = await tamperingProxy(withIndex.url, tamper);
+    try {
+      const { db, source } = await followed(withIndex, null);
+      const hostileIndex = createNodeIndex({ baseUrl: proxy.url, network: 'devnet' });
+      await expect(syncOnce(db, source, { catchUp: createCatchUp({ index: hostileIndex, pageSize: 100 }) })).rejects.toMatchObject({
+        code: 'chain-response-invalid',
+        message: expect.stringMatching(message) as string,
+      });
+      expect(dumpMirror(db)).toMatchObject({ entries: [] });
+      expect(pendingLets(db, 'devnet').map((p) => p.caughtUpTo)).toEqual([demo.genesisHeight - 1]);
+      await syncOnce(db, source, { catchUp: createCatchUp({ index: createNodeIndex({ baseUrl: withIndex.url, network: 'devnet' }), pageSize: 100 }) });
+      expect(dumpMirror(db)).toEqual(await reference());
+    } finally {
+      await proxy.close();
+    }
+  });
+
+  it('records which source each stretch was read from and what it passed there', async () => {
+    const { db, source } = await followed(withIndex, null);
+    await syncOnce(db, source, { catchUp: createCatchUp({ index: createNodeIndex({ baseUrl: withIndex.url, network: 'devnet' }), pageSize: 100 }) });
+    const node = `the Ergo node at ${withIndex.url}`;
+    const reads = mirrorReads(db);
+    expect(reads.map(({ source: from, checks }) => ({ from, checks }))).toEqual(
+      expect.arrayContaining([
+        { from: node, checks: CHECKS_OF_PROVEN_INDEX },
+        { from: node, checks: CHECKS_OF_BLOCK_SCAN },
+      ]),
+    );
+    // Every height from the LETS's genesis to the mirror's tip was read once by one of them.
+    const covered = reads.flatMap((read) => Array.from({ length: read.toHeight - read.fromHeight + 1 }, (_, i) => read.fromHeight + i)).sort((a, b) => a - b);
+    expect(covered[0]).toBe(demo.genesisHeight);
+    expect(covered.at(-1)).toBe(storedTip(db)?.height);
+    expect(new Set(covered).size).toBe(covered.length);
   });
 
   // Last: it founds another LETS on the shared chain.

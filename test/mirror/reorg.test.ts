@@ -95,11 +95,27 @@ describe('crash safety and resync', () => {
     await syncOnce(reference.db, chain);
 
     const { db } = aMirrorFollowing(demo);
+    // Writing the last block fails inside the SQLite transaction (as a full disk would), after the earlier blocks of
+    // the same batch were already written in it.
+    db.exec(`CREATE TRIGGER disk_full BEFORE INSERT ON blocks WHEN NEW.height = ${chain.height} BEGIN SELECT RAISE(ABORT, 'disk full'); END`);
+    await expect(syncOnce(db, chain)).rejects.toThrow(/disk full/);
+    expect(dumpMirror(db)).toEqual({ blocks: [], boxes: [], entries: [] });
+
+    db.exec('DROP TRIGGER disk_full');
+    await syncOnce(db, chain, { batchSize: 3 });
+    expect(dumpMirror(db)).toEqual(dumpMirror(reference.db));
+  });
+
+  it('refuses a block whose transactions are not those its header commits to before writing any of its batch', async () => {
+    const chain = new DevnetChain({ now: tick });
+    const demo = await seedDemoLets(chain);
+    const reference = aMirrorFollowing(demo);
+    await syncOnce(reference.db, chain);
+
+    const { db } = aMirrorFollowing(demo);
     const [lastTradeBlock] = await chain.headerIdsAt(chain.height);
-    // The last block comes back with a duplicated transaction: creating its boxes twice fails inside the
-    // SQLite transaction, after the earlier blocks of the same batch were already applied.
-    const broken = sabotaged(chain, lastTradeBlock as string, (txs) => [...txs, ...txs]);
-    await expect(syncOnce(db, broken)).rejects.toThrow(/created twice/);
+    const duplicated = sabotaged(chain, lastTradeBlock as string, (txs) => [...txs, ...txs]);
+    await expect(syncOnce(db, duplicated)).rejects.toThrow(/with transactions that are not the ones its header commits to: nothing of it was stored/);
     expect(dumpMirror(db)).toEqual({ blocks: [], boxes: [], entries: [] });
 
     await syncOnce(db, chain, { batchSize: 3 });

@@ -1,6 +1,5 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../electron/core/errors/app-error';
 import { openDatabase, type Db } from '../../electron/core/mirror/database';
 import { storedTip } from '../../electron/core/mirror/queries/chain-store';
 import { addLets } from '../../electron/core/mirror/queries/lets';
@@ -10,19 +9,11 @@ import { chainRuntimeChanged, effectiveConfirmations } from '../../electron/core
 import { changeSettings } from '../../electron/core/settings/settings-change';
 import { readSettings } from '../../electron/core/settings/settings-store';
 import { tempDir } from '../helpers/temp-dir';
+import { refusalOf } from '../helpers/refusal';
 
 const aDatabase = (): Db => openDatabase(join(tempDir(), 'mirror.sqlite'));
 const settings = (overrides: Partial<AppSettings> = {}): AppSettings => ({ ...DEFAULT_SETTINGS, ...overrides });
 
-function refusal(work: () => unknown): AppError {
-  try {
-    work();
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
-}
 
 describe('settings stored on this computer', () => {
   it('starts on the demo chain, 2 confirmations, polling the Ledger, with no demo LETS until the treasurer asks for them', () => {
@@ -68,7 +59,7 @@ describe('settings stored on this computer', () => {
   ])('refuses %j with a clear message and changes nothing', (patch, message) => {
     const db = aDatabase();
     changeSettings(db, { confirmations: 5 });
-    const error = refusal(() => changeSettings(db, patch as Partial<AppSettings>));
+    const error = refusalOf(() => changeSettings(db, patch as Partial<AppSettings>));
     expect(error).toMatchObject({ code: 'invalid-input', message });
     expect(error.hint).toContain('Nothing was changed.');
     expect(readSettings(db)).toEqual(settings({ confirmations: 5 }));

@@ -1,3 +1,4 @@
+import type { Checker } from '../chain/chain-checks';
 import { createConnectionTracker, type TrackedSource } from '../chain/connection-status';
 import type { ChainIndex } from '../chain/chain-index';
 import type { ChainSource } from '../chain/chain-source';
@@ -21,6 +22,8 @@ export interface FollowedChain {
   confirmations: number;
   intervalMs: number;
   access: ChainAccess;
+  /** Where the chain checks run (chain/chain-checks.ts); on the sync's thread unless given. */
+  checker?: Checker;
 }
 
 /**
@@ -29,11 +32,12 @@ export interface FollowedChain {
  */
 export function followChain(chain: FollowedChain): ChainRuntime {
   const gate = closableGate();
-  const source = gate.source(chain.source);
-  const index = chain.index && gate.index(chain.index);
+  const source = gate.source(chain.source, chain.shownAs.label);
+  const index = chain.index && gate.index(chain.index, chain.shownAs.label);
   const tracker = createConnectionTracker({ now: Date.now, source: chain.shownAs });
-  const catchUp = createCatchUp({ index });
-  const loop = startSyncLoop({ db: chain.db, source, tracker, intervalMs: chain.intervalMs, confirmations: chain.confirmations, catchUp });
+  const { checker } = chain;
+  const catchUp = createCatchUp({ index, checker });
+  const loop = startSyncLoop({ db: chain.db, source, tracker, intervalMs: chain.intervalMs, confirmations: chain.confirmations, catchUp, checker });
   return {
     network: chain.network,
     confirmations: chain.confirmations,
@@ -65,7 +69,10 @@ function closableGate() {
       return result;
     };
   return {
-    source: (source: ChainSource): ChainSource => ({
+    /** `label`: how the treasurer knows the source (FollowedChain.shownAs), also in the mirror's record of its reads. */
+    source: (source: ChainSource, label: string): ChainSource => ({
+      label,
+      ...(source.blocksWithoutExtensions && { blocksWithoutExtensions: source.blocksWithoutExtensions }),
       tip: gate(() => source.tip()),
       headerIdsAt: gate((height: number) => source.headerIdsAt(height)),
       header: gate((headerId: string) => source.header(headerId)),
@@ -77,14 +84,15 @@ function closableGate() {
       submit: gate((tx: Parameters<ChainSource['submit']>[0]) => source.submit(tx)),
       check: gate((tx: Parameters<ChainSource['check']>[0]) => source.check(tx)),
     }),
-    index: (index: ChainIndex): ChainIndex => ({
-      label: index.label,
+    index: (index: ChainIndex, label: string): ChainIndex => ({
+      label,
       maxPage: index.maxPage,
       indexedHeight: gate(() => index.indexedHeight()),
       box: gate((boxId: string) => index.box(boxId)),
       transaction: gate((transactionId: string) => index.transaction(transactionId)),
       boxesByToken: gate((tokenId: string, offset: number, limit: number) => index.boxesByToken(tokenId, offset, limit)),
       transactionsByErgoTree: gate((tree: string, offset: number, limit: number) => index.transactionsByErgoTree(tree, offset, limit)),
+      ...(index.inclusion && { inclusion: gate(index.inclusion.bind(index)) }),
     }),
     close: () => {
       closed = true;

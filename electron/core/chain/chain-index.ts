@@ -1,4 +1,5 @@
-import type { ChainBox, ChainTransaction, HexId } from './chain-source';
+import type { ChainBox, ChainHeader, ChainTransaction, HexId } from './chain-source';
+import type { MerkleProofJson } from './merkle';
 
 /*
  * What a chain source with an index can tell beyond blocks: boxes by token, transactions by script, and single boxes
@@ -23,6 +24,12 @@ export interface IndexedTransaction extends ChainTransaction {
   index: number;
   /** The block's timestamp, ms since 1970. */
   timestamp: number;
+}
+
+/** What ties a transaction the index listed to the chain: its block's header and the proof it is in that block. */
+export interface Inclusion {
+  header: ChainHeader;
+  proof: MerkleProofJson;
 }
 
 /**
@@ -61,4 +68,10 @@ export interface ChainIndex {
    * of the newest, `limit` (at most maxPage) are answered.
    */
   transactionsByErgoTree(ergoTree: string, offset: number, limit: number): Promise<IndexPage<IndexedTransaction>>;
+  /**
+   * The header of block `headerId` and the proof that `transactionId` is in it, or null when the source knows no
+   * such block or transaction. Missing where the source serves no proofs (the Explorer): what it lists is then taken
+   * on its word, and Settings says so.
+   */
+  inclusion?(headerId: HexId, transactionId: HexId): Promise<Inclusion | null>;
 }

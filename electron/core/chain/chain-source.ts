@@ -28,12 +28,39 @@ export function nodeIsCatchingUp({ height, headersHeight }: Pick<ChainTip, 'heig
   return headersHeight !== undefined && headersHeight - height > NODE_CATCHING_UP_GAP;
 }
 
+/** secp256k1's generator, compressed: the w every Autolykos version 2 solution carries (ergo AutolykosSolution.wForV2). */
+export const SECP256K1_GENERATOR = '0279be667ef9dcbbac55a06295ce870b07029bfcdb2dce28d959f2815b16f81798';
+
+/** The miner's Autolykos solution: w and d mean something in version 1 only (version 2 fixes them). */
+export interface PowSolution {
+  /** The miner's public key, 33 bytes compressed, hex. */
+  pk: string;
+  w: string;
+  /** The nonce, 8 bytes hex. */
+  n: string;
+  d: bigint;
+}
+
+/** A block header with every field its id covers (ergo's HeaderSerializer), so the id and the proof of work can be checked. */
 export interface ChainHeader {
   id: HexId;
   parentId: HexId;
   height: number;
   /** Milliseconds since the Unix epoch, as the miner reported it. */
   timestamp: number;
+  version: number;
+  adProofsRoot: HexId;
+  /** The UTXO set's AVL+ digest: 33 bytes, hex. */
+  stateRoot: string;
+  transactionsRoot: HexId;
+  extensionHash: HexId;
+  /** The difficulty in Bitcoin's compact form. */
+  nBits: number;
+  /** Three bytes of votes, hex. */
+  votes: string;
+  /** Bytes a newer block version adds after the votes (none before version 2), hex. */
+  unparsedBytes: string;
+  powSolutions: PowSolution;
 }
 
 export interface ChainToken {
@@ -81,6 +108,10 @@ export interface SignedTransactionJson {
 }
 
 export interface ChainSource {
+  /** How the source is named to the treasurer and in the mirror's record of its reads, e.g. "the Ergo node at …". */
+  readonly label: string;
+  /** Set where blockTransactions leave out the inputs' context extensions (the Explorer; see chain-checks ContentSent). */
+  readonly blocksWithoutExtensions?: true;
   tip(): Promise<ChainTip>;
   /** Header ids at a height; the first is on the node's best chain. Empty above the tip. */
   headerIdsAt(height: number): Promise<HexId[]>;

@@ -1,28 +1,17 @@
-import { createBLAKE2b, type IHasher } from 'hash-wasm';
-import { AppError } from '../errors/app-error';
+import type { Blake2b256 } from './blake2b';
+import type { AppError } from '../errors/app-error';
+import { refusedAnswer, shortId } from './refused-answer';
 import { IdBytes } from '../transactions/id-bytes';
 import type { ChainTransaction } from './chain-source';
 
-const short = (id: string) => `${id.slice(0, 12)}…`;
-function refused(what: string): AppError {
-  return new AppError(
-    'chain-response-invalid',
-    `The chain source sent ${what}: nothing of it was stored.`,
-    'The node, or something between it and this computer, changed its answer. Use another node you trust, then sync again.',
-  );
-}
 
 /**
- * Recomputes ids from content, as the chain defines them (IdBytes), hashed with BLAKE2b-256 in WebAssembly: the sync
- * checks every transaction of its LETS, 100 000 of them in a long history, and Fleet's serializer with a JavaScript
- * BLAKE2b takes 0.4 ms each, this about 36 µs.
+ * Recomputes ids from content, as the chain defines them (IdBytes): the sync checks every transaction it reads, 100 000
+ * of them in a long history, and Fleet's serializer with a JavaScript BLAKE2b takes 0.4 ms each, this with BLAKE2b-256
+ * in WebAssembly (blake2b.ts) about 36 µs.
  */
 export class ContentIds {
-  private constructor(private readonly hasher: IHasher) {}
-
-  static async create(): Promise<ContentIds> {
-    return new ContentIds(await createBLAKE2b(256));
-  }
+  constructor(private readonly hasher: Blake2b256) {}
 
   readonly #bytes = new IdBytes();
 
@@ -37,24 +26,23 @@ export class ContentIds {
   }
 
   /**
-   * Refuses a transaction whose id or output box ids are not those of its content: a register, a value or a token
-   * changed in transit, or an id made up, no longer matches, whatever the source claims.
+   * Why a transaction's id or output box ids are not those of its content, or undefined when they are: a register, a
+   * value or a token changed in transit, or an id made up, no longer matches, whatever the source claims.
    */
-  require(tx: ChainTransaction): void {
+  problem(tx: ChainTransaction): AppError | undefined {
     const { transactionId, boxIds } = this.ids(tx);
-    if (transactionId !== tx.id.toLowerCase()) throw refused(`a transaction whose content does not match its id (${short(tx.id)})`);
-    tx.outputs.forEach((output, index) => {
-      if (output.transactionId !== tx.id || output.index !== index || boxIds[index] !== output.boxId.toLowerCase()) {
-        throw refused(`a box whose content does not match its id (${short(output.boxId)}, output ${index} of ${short(tx.id)})`);
-      }
-    });
+    if (transactionId !== tx.id.toLowerCase()) return contentMismatch(tx.id);
+    const wrong = tx.outputs.findIndex((output, index) => output.transactionId !== tx.id || output.index !== index || boxIds[index] !== output.boxId.toLowerCase());
+    const output = tx.outputs[wrong];
+    return output && refusedAnswer(`a box whose content does not match its id (${shortId(output.boxId)}, output ${wrong} of ${shortId(tx.id)})`);
+  }
+
+  /** Refuses a transaction whose ids are not those of its content (see problem). */
+  require(tx: ChainTransaction): void {
+    const problem = this.problem(tx);
+    if (problem) throw problem;
   }
 }
 
-let shared: Promise<ContentIds> | undefined;
-
-/** The checker, made once per process (its WebAssembly is compiled on first use). */
-export function contentIds(): Promise<ContentIds> {
-  shared ??= ContentIds.create();
-  return shared;
-}
+/** The refusal of a transaction whose content does not give its id. */
+export const contentMismatch = (transactionId: string): AppError => refusedAnswer(`a transaction whose content does not match its id (${shortId(transactionId)})`);

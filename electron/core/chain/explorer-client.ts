@@ -360,6 +360,8 @@ export function createExplorerClient(options: ExplorerClientOptions): ExplorerCl
 
   const client: ExplorerClient = {
     label: `the Ergo Explorer at ${nodeUrl}`,
+    // A block summary's inputs carry their proofs but not their context extensions (v0 InputInfo).
+    blocksWithoutExtensions: true,
     maxPage: EXPLORER_INDEX_PAGE,
 
     /**
@@ -533,6 +535,7 @@ function withExplorerErrors(client: ExplorerClient): ExplorerClient {
       });
   return {
     label: client.label,
+    blocksWithoutExtensions: client.blocksWithoutExtensions,
     maxPage: client.maxPage,
     indexedHeight: wrap(client.indexedHeight),
     box: wrap(client.box),

@@ -85,6 +85,26 @@ const blockTransaction = v0Transaction(v0Input).extend({
 });
 
 /**
+ * A v0 HeaderInfo writes votes as hex and d as a decimal string, a v1 HeaderInfo votes as three numbers
+ * (explorer http/api/v0/models/HeaderInfo.scala, PowSolutionInfo); neither carries unparsedBytes, which no block has
+ * used yet. They are put in the node's form for the node's header schema to judge.
+ */
+const explorerHeader = z
+  .object(
+    {
+      votes: z.union([z.string(), z.array(z.bigint()).length(3)], { error: 'must be hexadecimal text or three numbers' }),
+      powSolutions: z.object({ d: z.union([z.string().regex(/^\d{1,100}$/), z.bigint()], { error: 'must be a whole number' }) }).passthrough(),
+    },
+    { error: 'must be a block header object' },
+  )
+  .passthrough()
+  .transform(({ votes, powSolutions, ...header }) => ({
+    ...header,
+    votes: typeof votes === 'string' ? votes : votes.map((vote) => (Number(vote) & 0xff).toString(16).padStart(2, '0')).join(''),
+    powSolutions: { ...powSolutions, d: BigInt(powSolutions.d) },
+  }));
+
+/**
  * GET /api/v1/blocks/{id}: v0 BlockSummary { block: { header, blockTransactions }, references }. The transactions
  * come with their position in the block, which decides the order boxes are created and spent in, so they are put
  * in that order and the positions must be exactly 0…n−1.
@@ -92,7 +112,7 @@ const blockTransaction = v0Transaction(v0Input).extend({
 export const explorerBlockSchema = z
   .object(
     {
-      block: z.object({ header: anything, blockTransactions: list(blockTransaction) }, { error: 'must be a block object' }),
+      block: z.object({ header: explorerHeader, blockTransactions: list(blockTransaction) }, { error: 'must be a block object' }),
     },
     { error: 'must be a block summary object' },
   )

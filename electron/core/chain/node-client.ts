@@ -92,6 +92,7 @@ export function createNodeClient(options: NodeClientOptions): ChainSource {
   }
 
   return {
+    label: `the Ergo node at ${nodeUrl}`,
     /**
      * The network comes from the node's own `network` field when it sends one, and must then equal the configured
      * one. The genesis block id would also tell networks apart, but only for chains we know in advance (not for a

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AppError } from '../errors/app-error';
-import type { ChainIndex, IndexedBox, IndexedTransaction, IndexPage } from './chain-index';
+import type { ChainIndex, IndexedBox, IndexedTransaction, IndexPage, Inclusion } from './chain-index';
 import type { ChainBox } from './chain-source';
 import { apiErrorText, describeSchemaError, nodeAnsweredError, responseInvalid } from './node-errors';
 import { createNodeHttp, type HttpTuning, type NodeAnswer, type NodeRequest } from './node-http';
@@ -8,8 +8,10 @@ import {
   indexedBoxPageSchema,
   indexedBoxSchema,
   indexedTransactionPageSchema,
+  headerSchema,
   indexedTransactionSchema,
   MAX_INDEX_PAGE,
+  merkleProofSchema,
   type IndexedBoxRead,
   type IndexedTransactionRead,
   type IndexPageRead,
@@ -238,11 +240,28 @@ export function createNodeIndex(options: NodeIndexOptions): NodeIndex {
       checkNewestFirst(endpoint, page.items.map(({ transaction, globalIndex }) => ({ globalIndex, height: transaction.inclusionHeight })));
       return { items: page.items.map(({ transaction }) => transaction), total: page.total };
     },
+
+    /** Plain node routes, there with or without the index (ergo BlocksApiRoute: header, proofFor). */
+    async inclusion(headerId, transactionId): Promise<Inclusion | null> {
+      const blockId = requireHexId(headerId, 'block');
+      const txId = requireHexId(transactionId, 'transaction');
+      const headerRequest: NodeRequest = { method: 'GET', path: `/blocks/${blockId}/header`, endpoint: 'GET /blocks/{headerId}/header' };
+      const proofRequest: NodeRequest = { method: 'GET', path: `/blocks/${blockId}/proofFor/${txId}`, endpoint: 'GET /blocks/{headerId}/proofFor/{txId}' };
+      const [headerAnswer, proofAnswer] = await Promise.all([http.send(headerRequest), http.send(proofRequest)]);
+      for (const [answer, request] of [[headerAnswer, headerRequest], [proofAnswer, proofRequest]] as const) {
+        // An unknown block, or a transaction not in it: the node's ApiResponse turns its None into 404.
+        if (answer.status === 404) return null;
+        if (answer.status < 200 || answer.status > 299) throw nodeAnsweredError(nodeUrl, request.endpoint, answer.status, answer.json);
+      }
+      const header = parsed(headerAnswer, headerRequest, headerSchema);
+      if (header.id !== blockId) throw refused(headerRequest.endpoint, `the header is ${header.id}, not the one asked for`);
+      return { header, proof: parsed(proofAnswer, proofRequest, merkleProofSchema) };
+    },
   };
 }
 
 /** Ids go into the URL path, so anything but 64 hex characters (say "../wallet") is refused before a request is made. */
-function requireHexId(id: string, what: 'box' | 'transaction' | 'token'): string {
+function requireHexId(id: string, what: 'box' | 'transaction' | 'token' | 'block'): string {
   if (!HEX_ID.test(id)) throw new AppError('invalid-input', `"${id.slice(0, 80)}" is not a ${what} id.`, 'This is a bug in the app; please report it.');
   return id.toLowerCase();
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { IndexedBox, IndexedTransaction } from './chain-index';
-import type { ChainBox, ChainHeader, ChainInput, ChainTip, ChainTransaction } from './chain-source';
+import type { Side } from './merkle';
+import { SECP256K1_GENERATOR, type ChainBox, type ChainHeader, type ChainInput, type ChainTip, type ChainTransaction } from './chain-source';
 
 /**
  * Schemas for the Ergo node responses we use (spec: shared/ergo-node-openapi.yaml). Strict about every field the
@@ -151,11 +152,66 @@ export const blockTransactionsSchema = z.object(
 /** GET /transactions/unconfirmed: one page of at most the limit we asked for. */
 export const mempoolPageSchema = itemList(transactionSchema, MEMPOOL_PAGE_LIMIT);
 
-/** GET /blocks/{headerId}/header: BlockHeader, only the fields that chain blocks together. */
+const UINT32_MAX = 4_294_967_295n;
+const fixedHex = (bytes: number) =>
+  z
+    .string({ error: `must be a text of ${bytes * 2} hexadecimal characters` })
+    .regex(new RegExp(`^[0-9a-fA-F]{${bytes * 2}}$`), `must be exactly ${bytes * 2} hexadecimal characters`)
+    .transform((hex) => hex.toLowerCase());
+/** A compressed secp256k1 point (ergo's groupElemToBytes). */
+const groupElement = fixedHex(33);
+
+/**
+ * ergo's AutolykosSolution JSON: a version 2 header's solution may leave out w and d (and a decoder fills in the
+ * generator and 0, as ergo's AutolykosSolution.jsonDecoder does).
+ */
+const powSolutionsSchema = z.object(
+  {
+    pk: groupElement,
+    w: groupElement.default(SECP256K1_GENERATOR),
+    n: fixedHex(8),
+    d: z.bigint({ error: WHOLE_NUMBER }).min(0n, 'must not be negative').default(0n),
+  },
+  { error: 'must be a proof-of-work solution object' },
+);
+
+/** GET /blocks/{headerId}/header: BlockHeader, with every field its id covers, so the id and proof of work can be checked. */
 export const headerSchema = z.object(
-  { id: hexId, parentId: hexId, height: int32, timestamp: timestampMs },
+  {
+    id: hexId,
+    parentId: hexId,
+    height: int32,
+    timestamp: timestampMs,
+    version: z.bigint({ error: WHOLE_NUMBER }).min(1n, 'must be at least 1').max(255n, 'must be at most 255').transform(Number),
+    adProofsRoot: hexId,
+    stateRoot: fixedHex(33),
+    transactionsRoot: hexId,
+    extensionHash: hexId,
+    nBits: z.bigint({ error: WHOLE_NUMBER }).min(0n, 'must not be negative').max(UINT32_MAX, `must be at most ${UINT32_MAX}`).transform(Number),
+    votes: fixedHex(3),
+    // Written by nodes from 5.0 on; a header's serializer writes its length in one byte.
+    unparsedBytes: hexBytes(2 * 255).default(''),
+    powSolutions: powSolutionsSchema,
+  },
   { error: 'must be a block header object' },
 ) satisfies z.ZodType<ChainHeader, unknown>;
+
+/**
+ * GET /blocks/{headerId}/proofFor/{txId}: the node writes the key leafData (ergo ApiCodecs.merkleProofEncoder; the
+ * published spec says "leaf"), each level as [digest, side] with side 0 or 1 (scrypto's Side). A tree of 2^64 leaves
+ * is beyond any block, so a longer proof is not a real one.
+ */
+export const merkleProofSchema = z.object(
+  {
+    leafData: hexBytes(64),
+    levels: z
+      .array(z.tuple([hexBytes(64), z.union([z.literal(0n), z.literal(1n)], { error: 'must be 0 or 1' }).transform((side): Side => (side === 1n ? 1 : 0))], { error: 'must be a [digest, side] pair' }), {
+        error: 'must be a list',
+      })
+      .max(64, 'must have at most 64 levels'),
+  },
+  { error: 'must be a Merkle proof object' },
+);
 
 /** GET /blocks/chainSlice: BlockHeader[]; a node sends at most its maxHeadersInOneQuery (16 384 on mainnet nodes). */
 export const headerSliceSchema = itemList(headerSchema, 16_384);

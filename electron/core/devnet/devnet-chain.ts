@@ -1,9 +1,10 @@
-import { blake2b256, hex } from '@fleet-sdk/crypto';
 import type { ChainBox, ChainHeader, ChainSource, ChainTip, ChainTransaction, HexId, SignedTransactionJson } from '../chain/chain-source';
 import { AppError } from '../errors/app-error';
 import { TRUE_TREE } from '../interpreter/sigma-interpreter';
 import { boxIdOf } from '../transactions/transaction-bytes';
 import { DevnetIndex } from './devnet-index';
+import { devnetHeader, devnetProofFor } from './devnet-miner';
+import type { MerkleProofJson } from '../chain/merkle';
 import { validateTransaction, type UtxoView } from './transaction-rules';
 
 export interface DevnetBlock {
@@ -45,6 +46,22 @@ export interface DevnetOptions {
 }
 
 const GENESIS_PARENT = '00'.repeat(32);
+/** Each block's nonces start at its own multiple of 2^16, far beyond the few a block at difficulty 1 tries. */
+const firstNonce = (blocksMined: number) => BigInt(blocksMined) << 16n;
+
+/**
+ * Files written before the demo chain mined its headers hold headers with only their links and time: every header is
+ * mined again, in order, with the same heights, times and transactions (so new ids, which a mirror takes as a reorg).
+ */
+function withMinedHeaders(blocks: readonly DevnetBlock[]): DevnetBlock[] {
+  if (blocks.every((block) => 'powSolutions' in block.header)) return [...blocks];
+  let parentId = GENESIS_PARENT;
+  return blocks.map((block, mined) => {
+    const header = devnetHeader({ parentId, height: block.header.height, timestamp: block.header.timestamp }, block.transactions, firstNonce(mined));
+    parentId = header.id;
+    return { ...block, header };
+  });
+}
 
 /** A mempool transaction as it was submitted (proofs in spendingProof, outputs without ids), to validate it again. */
 function asSubmitted(tx: ChainTransaction): SignedTransactionJson {
@@ -55,16 +72,13 @@ function asSubmitted(tx: ChainTransaction): SignedTransactionJson {
   };
 }
 
-function hashHex(...parts: string[]): string {
-  return hex.encode(blake2b256(new TextEncoder().encode(parts.join('|'))));
-}
-
 /**
  * An in-process Ergo chain for the demo and the tests: a UTXO set, a mempool and blocks mined on demand. Every
  * submitted transaction is checked by the real interpreter (see transaction-rules). It can be rolled back to any
  * height, so tests can stage reorganisations of any depth.
  */
 export class DevnetChain implements ChainSource {
+  readonly label = 'the demo chain';
   private readonly blocks: DevnetBlock[] = [];
   private readonly blocksById = new Map<HexId, DevnetBlock>();
   private readonly utxo = new Map<HexId, ChainBox>();
@@ -74,7 +88,7 @@ export class DevnetChain implements ChainSource {
    * (orphaned by a rollback, or read from a snapshot) or with another height is validated again before it is mined.
    */
   private readonly validatedFor = new Map<HexId, number>();
-  /** Stands in for proof-of-work: re-mining the same height after a rollback yields a new block id. */
+  /** Blocks mined so far, rollbacks included: the start of each block's nonces (devnet-miner.ts). */
   private nonce = 0;
   private readonly now: () => number;
   private readonly onChange: (chain: DevnetChain) => void;
@@ -137,6 +151,12 @@ export class DevnetChain implements ChainSource {
 
   async blockTransactions(headerId: HexId): Promise<ChainTransaction[]> {
     return this.findBlock(headerId).transactions;
+  }
+
+  /** The Merkle proof that a transaction is in a block (a node's GET /blocks/{headerId}/proofFor/{txId}); null if not. */
+  proofFor(headerId: HexId, transactionId: HexId): MerkleProofJson | null {
+    const block = this.findBlock(headerId);
+    return devnetProofFor(block.header, block.transactions, transactionId);
   }
 
   async unspentBox(boxId: HexId): Promise<ChainBox | null> {
@@ -268,7 +288,8 @@ export class DevnetChain implements ChainSource {
       for (const box of tx.outputs) this.utxo.set(box.boxId, box);
       included.push(tx);
     }
-    const header: ChainHeader = { id: hashHex(parentId, String(height), String(timestamp), String(this.nonce++), ...included.map((t) => t.id)), parentId, height, timestamp };
+    // The nonce counts on across rollbacks, so a height mined again gets another block id even at the same time.
+    const header = devnetHeader({ parentId, height, timestamp }, included, firstNonce(this.nonce++));
     const block = { header, transactions: included, spent };
     this.push(block);
     return block;
@@ -321,7 +342,7 @@ export class DevnetChain implements ChainSource {
   /** Rebuilds a chain from a snapshot without re-running scripts: every block in it was validated when mined. */
   static restore(snapshot: DevnetSnapshot, options: DevnetOptions = {}): DevnetChain {
     const chain = new DevnetChain(options);
-    for (const block of snapshot.blocks) {
+    for (const block of withMinedHeaders(snapshot.blocks)) {
       for (const tx of block.transactions) for (const box of tx.outputs) chain.utxo.set(box.boxId, box);
       for (const box of block.spent) chain.utxo.delete(box.boxId);
       chain.push(block);

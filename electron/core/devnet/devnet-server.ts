@@ -168,6 +168,11 @@ async function route(chain: DevnetChain, request: IncomingMessage, url: URL, ser
   if (get && (match = /^\/blocks\/at\/(\d{1,10})$/.exec(path))) return chain.headerIdsAt(Number(match[1]));
   if (get && (match = /^\/blocks\/([0-9a-f]{64})\/header$/.exec(path))) return chain.header(match[1] as string);
   if (get && path === '/blocks/chainSlice') return chainSlice(chain, url);
+  if (get && (match = /^\/blocks\/([0-9a-f]{64})\/proofFor\/([0-9a-f]{64})$/.exec(path))) {
+    const proof = chain.proofFor(match[1] as string, match[2] as string);
+    if (!proof) throw new HttpError(404, 'not-found', 'The transaction is not in this block.');
+    return proof;
+  }
   if (get && (match = /^\/blocks\/([0-9a-f]{64})\/transactions$/.exec(path))) return blockTransactionsJson(chain, match[1] as string, served.rendered);
   if (get && (match = /^\/utxo\/byId\/([0-9a-f]{64})$/.exec(path))) {
     const box = await chain.unspentBox(match[1] as string);

@@ -35,7 +35,7 @@ export function Settings() {
       <ChainSourceForm key={generation} view={view} onSaved={saved} />
       <LetsParameters lets={view.lets} />
       <DatabaseSection path={view.database.path} schemaVersion={view.database.schemaVersion} onRestored={() => void restored()} />
-      <MirrorRebuild onRebuilt={saved} />
+      <MirrorRebuild reads={view.mirrorReads} onRebuilt={saved} />
       <DeviceOptions view={view} onSaved={saved} />
       <section className="card settings-section" aria-labelledby="settings-about">
         <h2 id="settings-about">About</h2>

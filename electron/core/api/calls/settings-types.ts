@@ -11,6 +11,16 @@ export interface LetsParametersView extends Pick<LetsSummary, 'id' | 'name' | 'u
   chainWarning: string | null;
 }
 
+/** A stretch of the local copy: where it was read from and what it passed there (mirror/queries/mirror-reads.ts). */
+export interface MirrorReadView {
+  /** The LETS one catch-up read it for; null when the block-by-block sync read it for every LETS followed. */
+  lets: string | null;
+  fromHeight: number;
+  toHeight: number;
+  source: string;
+  checks: string;
+}
+
 export interface SettingsView {
   settings: AppSettings;
   /** The chain the app follows now: the devnet, or the node's network. */
@@ -20,6 +30,8 @@ export interface SettingsView {
   database: { path: string; schemaVersion: number };
   appVersion: string;
   lets: LetsParametersView[];
+  /** Where the local copy of the ledger was read from, lowest blocks first. */
+  mirrorReads: MirrorReadView[];
   /** Something the treasurer should know about the change just saved (e.g. the node has no extra index), or null. */
   notice: string | null;
 }

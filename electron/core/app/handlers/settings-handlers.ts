@@ -5,6 +5,7 @@ import { schemaVersion } from '../../mirror/database';
 import type { AppSettings } from '../../api/calls/settings-schema';
 import { chainOf, effectiveConfirmations, usesDevnet, usesExplorer } from '../../settings/app-settings';
 import { letsParameters } from '../../settings/lets-parameters-view';
+import { mirrorReadsView } from '../../settings/mirror-reads-view';
 import { describeNodeCheck } from '../../settings/node-notice';
 import { settingsAfter } from '../../settings/settings-change';
 import { readSettings } from '../../settings/settings-store';
@@ -21,6 +22,7 @@ export function settingsHandlers(ctx: CoreContext): AreaHandlers<typeof settings
       database: { path: ctx.databasePath, schemaVersion: schemaVersion(ctx.db) },
       appVersion: ctx.appVersion,
       lets: letsParameters(ctx.db),
+      mirrorReads: mirrorReadsView(ctx.db),
       notice,
     };
   };

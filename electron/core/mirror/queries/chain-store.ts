@@ -1,7 +1,9 @@
+import type { ParentLink } from '../../chain/chain-checks';
 import type { ChainBox, ChainHeader, ChainTip, HexId } from '../../chain/chain-source';
 import type { Db } from '../database';
 import type { LedgerEntry, MirroredBox, SpentBox, TrackedLets } from '../sync/classify-transaction';
 import { placeholderName } from './members';
+import { forgetReadsAbove } from './mirror-reads';
 
 /*
  * The SQL of the chain mirror: blocks, LETS boxes and ledger entries. Statements are prepared once per
@@ -12,7 +14,7 @@ const statementCache = new WeakMap<Db, ReturnType<typeof prepare>>();
 
 function prepare(db: Db) {
   return {
-    insertBlock: db.prepare('INSERT INTO blocks (height, header_id, parent_id, timestamp) VALUES (?, ?, ?, ?)'),
+    insertBlock: db.prepare('INSERT INTO blocks (height, header_id, parent_id, timestamp, n_bits) VALUES (?, ?, ?, ?, ?)'),
     insertBox: db.prepare(`INSERT INTO box_rows (box_id, lets_id, kind, transaction_id, output_index, created_height, value, script_id, assets, registers, owner_key, balance, spent_by, spent_height,
         entry_kind, delta, counterparty_key, position, timestamp)
       VALUES (unhex(?), ?, ?, unhex(?), ?, ?, ?, ?, ?, ?, ?, ?, unhex(?), ?, ?, ?, ?, ?, ?)`),
@@ -27,6 +29,7 @@ function prepare(db: Db) {
     // A key that already has a profile (named, or a placeholder from an earlier enrolment) keeps it.
     addPlaceholder: db.prepare('INSERT INTO member_profiles (lets_id, owner_key, name, named) VALUES (?, ?, ?, 0) ON CONFLICT (lets_id, owner_key) DO NOTHING'),
     headerAt: db.prepare('SELECT header_id FROM blocks WHERE height = ?').pluck(),
+    linkAt: db.prepare('SELECT header_id, timestamp, n_bits FROM blocks WHERE height = ?'),
     tip: db.prepare('SELECT height, header_id FROM blocks ORDER BY height DESC LIMIT 1'),
   };
 }
@@ -148,7 +151,13 @@ export function findSpendableBox(db: Db, boxId: HexId): SpentBox | undefined {
 }
 
 export function insertBlock(db: Db, header: ChainHeader): void {
-  statements(db).insertBlock.run(header.height, header.id, header.parentId, header.timestamp);
+  statements(db).insertBlock.run(header.height, header.id, header.parentId, header.timestamp, header.nBits);
+}
+
+/** What a header's checks need of its stored parent (ParentLink); the difficulty is null if stored before it was kept. */
+export function storedLinkAt(db: Db, height: number): ParentLink | undefined {
+  const row = statements(db).linkAt.get(height) as { header_id: string; timestamp: bigint; n_bits: bigint | null } | undefined;
+  return row && { id: row.header_id, height, timestamp: Number(row.timestamp), nBits: row.n_bits === null ? null : Number(row.n_bits) };
 }
 
 /**
@@ -236,6 +245,7 @@ export function rollbackAbove(db: Db, height: number): void {
   db.prepare('DELETE FROM box_rows WHERE created_height > ?').run(height);
   db.prepare('UPDATE box_rows SET spent_by = NULL, spent_height = NULL WHERE spent_height > ?').run(height);
   db.prepare('DELETE FROM blocks WHERE height > ?').run(height);
+  forgetReadsAbove(db, height);
   // A LETS still being caught up lost what it had read above `height` too. Back to nothing, every LETS is read from its
   // start again as a newly followed one is, through the index where the chain has one.
   if (height === 0) db.prepare('UPDATE lets_chain SET caught_up_to = start_height - 1, catch_up_cursor = NULL').run();
@@ -256,7 +266,7 @@ export function mirroredNetwork(db: Db): Network | null {
  * The checks the sync makes on what it stores (ids recomputed from content: chain/content-ids.ts). A new check is a new
  * value here: a mirror stored under another value is read again from the chain before anything else.
  */
-export const MIRROR_CHECKS = 'ids-from-content';
+export const MIRROR_CHECKS = 'ids-transactions-root-proof-of-work';
 
 /** Whether the chain data the mirror holds was stored under today's checks (or there is none). */
 export function storedUnderCurrentChecks(db: Db): boolean {

@@ -6,7 +6,18 @@ import { finishCatchUp, pendingLets, recordCatchUp, type IndexCursor, type Pendi
 import { insertBlock, KEPT_HEADERS, storedHeaderIdAt, storedTip, type Network } from '../queries/chain-store';
 import { fetchBlocks, fetchHeaders, heightsBetween, linkedPrefix } from './block-fetch';
 import { ChainWriter } from './chain-writer';
-import { contentIds } from '../../chain/content-ids';
+import {
+  CHECKS_OF_BLOCK_SCAN,
+  CHECKS_OF_PROVEN_INDEX,
+  CHECKS_OF_UNPROVEN_INDEX,
+  checksOnThisThread,
+  contentSentBy,
+  requireFollows,
+  type Checker,
+  type IndexedToCheck,
+} from '../../chain/chain-checks';
+import type { ChainHeader } from '../../chain/chain-source';
+import { recordRead } from '../queries/mirror-reads';
 
 /*
  * A LETS followed today may have years of history on chain. It is caught up on its own before it joins the
@@ -43,6 +54,8 @@ export interface CatchUpOptions {
   now?: () => number;
   /** Called after each step is committed, with the LETS and the height its history is now read to (tests, crashes). */
   onApplied?: (letsId: number, height: number) => void;
+  /** Where the checks of what the source sends run (chain-checks.ts); on this thread unless given. */
+  checker?: Checker;
 }
 
 export interface CatchUp {
@@ -78,12 +91,15 @@ interface Pace {
 
 const DEFAULT_PAGE = 500;
 const DEFAULT_BATCH = 64;
+/** Proofs asked for at once, as many as blocks in a block scan's batch. */
+const INCLUSIONS_AT_ONCE = 64;
 
 export function createCatchUp(options: CatchUpOptions = {}): CatchUp {
   const index = options.index ?? null;
   const pageSize = Math.min(options.pageSize ?? DEFAULT_PAGE, index?.maxPage ?? DEFAULT_PAGE);
   const batchSize = options.batchSize ?? DEFAULT_BATCH;
   const now = options.now ?? Date.now;
+  const checker = options.checker ?? checksOnThisThread;
   /** Listing sizes as last answered, by LETS and listing: they only grow, and knowing them saves a request per page. */
   const totals = new Map<string, number>();
   const paces = new Map<number, Pace>();
@@ -132,6 +148,23 @@ export function createCatchUp(options: CatchUpOptions = {}): CatchUp {
     throw indexInconsistent(index, 'its listing kept changing while it was read');
   }
 
+  /** Each transaction with the node's proof of its block where the index serves proofs, INCLUSIONS_AT_ONCE at a time. */
+  async function inclusionsOf(txs: readonly IndexedTransaction[]): Promise<IndexedToCheck[]> {
+    const inclusion = index?.inclusion?.bind(index);
+    if (!index || !inclusion) return txs.map((tx) => ({ tx, inclusion: null }));
+    const items: IndexedToCheck[] = [];
+    for (let start = 0; start < txs.length; start += INCLUSIONS_AT_ONCE) {
+      const chunk = txs.slice(start, start + INCLUSIONS_AT_ONCE);
+      const found = await Promise.all(chunk.map((tx) => inclusion(tx.blockId, tx.id)));
+      chunk.forEach((tx, i) => {
+        const proven = found[i];
+        if (!proven) throw indexInconsistent(index, `it lists transaction ${tx.id.slice(0, 12)}… in block ${tx.blockId.slice(0, 12)}…, which the node says does not hold it`);
+        items.push({ tx, inclusion: proven });
+      });
+    }
+    return items;
+  }
+
   /** The highest height up to which this listing's transactions are all read. */
   function completeTo(read: ListingRead): number {
     const last = read.items.at(-1);
@@ -164,12 +197,15 @@ export function createCatchUp(options: CatchUpOptions = {}): CatchUp {
         }
         const ordered = [...byId.values()].sort((a, b) => a.inclusionHeight - b.inclusionHeight || a.index - b.index);
         const cursor: IndexCursor = { height, positions: Object.fromEntries(reads.map((r) => [r.listing, r.position])) };
-        const ids = await contentIds();
+        await checker.requireIndexed(await inclusionsOf(ordered), network);
+        const from = caughtUpTo + 1;
         db.transaction(() => {
-          const writer = new ChainWriter(db, following, network, ids);
+          const writer = new ChainWriter(db, following, network);
           for (const tx of ordered) writer.apply(tx, { height: tx.inclusionHeight, timestamp: tx.timestamp }, tx.index);
           writer.finish();
           recordCatchUp(db, tracked.letsId, height, cursor);
+          const checks = index?.inclusion ? CHECKS_OF_PROVEN_INDEX : CHECKS_OF_UNPROVEN_INDEX;
+          recordRead(db, { letsId: tracked.letsId, fromHeight: from, toHeight: height, source: index?.label ?? '', checks });
         })();
         caughtUpTo = height;
         options.onApplied?.(tracked.letsId, height);
@@ -190,19 +226,25 @@ export function createCatchUp(options: CatchUpOptions = {}): CatchUp {
     const { tracked } = lets;
     const following = { tracked: [tracked], letsTokenIds: new Map([[tracked.letsId, lets.letsTokenId]]) };
     let caughtUpTo = lets.caughtUpTo;
+    let previous: ChainHeader | undefined;
     while (caughtUpTo < upTo) {
       const heights = heightsBetween(caughtUpTo + 1, Math.min(upTo, caughtUpTo + batchSize));
-      const blocks = linkedPrefix(await fetchBlocks(source, heights), undefined);
+      const fetched = await fetchBlocks(source, heights);
+      const unchecked = new Set(await checker.requireBlocks(fetched, network, contentSentBy(source)));
+      const blocks = linkedPrefix(fetched, previous?.id);
       const agreed = blocks.filter((b) => (storedHeaderIdAt(db, b.header.height) ?? b.header.id) === b.header.id);
       if (agreed.length < blocks.length || blocks.length === 0) return 'waiting';
+      if (previous) requireFollows((blocks[0] as (typeof blocks)[number]).header, previous, network);
       const last = blocks.at(-1)?.header.height ?? caughtUpTo;
-      const ids = await contentIds();
+      const from = caughtUpTo + 1;
       db.transaction(() => {
-        const writer = new ChainWriter(db, following, network, ids);
+        const writer = new ChainWriter(db, following, network, unchecked);
         for (const { header, transactions } of blocks) for (const [position, tx] of transactions.entries()) writer.apply(tx, header, position);
         writer.finish();
         recordCatchUp(db, tracked.letsId, last, null);
+        recordRead(db, { letsId: tracked.letsId, fromHeight: from, toHeight: last, source: source.label, checks: CHECKS_OF_BLOCK_SCAN });
       })();
+      previous = blocks.at(-1)?.header;
       caughtUpTo = last;
       options.onApplied?.(tracked.letsId, last);
       progress(lets, 'blocks', caughtUpTo - (tracked.startHeight - 1), upTo - (tracked.startHeight - 1));

@@ -1,5 +1,4 @@
 import type { ChainHeader, ChainTransaction } from '../../chain/chain-source';
-import type { ContentIds } from '../../chain/content-ids';
 import { decodeLetsParameters } from '../../contracts/registers';
 import type { Db } from '../database';
 import { insertClosingEntry, type loadTracked, type Network } from '../queries/chain-store';
@@ -7,12 +6,15 @@ import { refreshLetsParameters } from '../queries/lets';
 import { awaitingInclusion, markIncluded } from '../queries/outbox';
 import { BoxBatch } from './box-batch';
 import { classifyTransaction } from './classify-transaction';
+import { contentMismatch } from '../../chain/content-ids';
 
 /**
  * Writes what transactions did to the followed LETS, in chain order, inside the caller's SQLite transaction: boxes
  * created and spent, ledger entries, LETS parameters read from chain, and own transactions seen included. The
  * block-by-block sync and a LETS's catch-up (through the index or its own block scan) both write through it, so the
- * mirror they leave is the same whichever way the transactions came.
+ * mirror they leave is the same whichever way the transactions came. What it is given has passed the chain checks
+ * (chain/chain-checks.ts) already, but for `unchecked`: transactions whose content a source did not send whole, which
+ * may pass by but are never stored.
  */
 export class ChainWriter {
   private readonly boxes: BoxBatch;
@@ -24,7 +26,7 @@ export class ChainWriter {
     private readonly db: Db,
     private readonly following: ReturnType<typeof loadTracked>,
     network: Network,
-    private readonly contentIds: ContentIds,
+    private readonly unchecked: ReadonlySet<string> = new Set(),
   ) {
     this.boxes = new BoxBatch(db);
     this.ownWaiting = awaitingInclusion(db, network);
@@ -34,9 +36,8 @@ export class ChainWriter {
   apply(tx: ChainTransaction, header: Pick<ChainHeader, 'height' | 'timestamp'>, position: number): void {
     const { db, boxes } = this;
     const effects = classifyTransaction(tx, this.following.tracked, this.following.letsTokenIds, (boxId) => boxes.find(boxId));
-    // What the mirror stores must be what the chain holds: a transaction that touches a LETS is checked first.
     const stored = effects.spent.length > 0 || effects.created.length > 0 || this.ownWaiting.has(tx.id);
-    if (stored) this.contentIds.require(tx);
+    if (stored && this.unchecked.has(tx.id)) throw contentMismatch(tx.id);
     for (const boxId of effects.spent) boxes.spend(boxId, tx.id, header.height);
     for (const box of effects.created) {
       boxes.create(box, header.height);

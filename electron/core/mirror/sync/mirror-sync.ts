@@ -11,6 +11,7 @@ import {
   pruneHeaders,
   rollbackAbove,
   storedHeaderIdAt,
+  storedLinkAt,
   storedUnderCurrentChecks,
   storedTip,
 } from '../queries/chain-store';
@@ -19,7 +20,8 @@ import { reopenAbove } from '../queries/outbox';
 import { fetchBlocks, heightsBetween, linkedPrefix, type FetchedBlock } from './block-fetch';
 import { createCatchUp, type CatchUp } from './catch-up';
 import { ChainWriter } from './chain-writer';
-import { contentIds, type ContentIds } from '../../chain/content-ids';
+import { CHECKS_OF_BLOCK_SCAN, checksOnThisThread, contentSentBy, requireFollows, type Checker } from '../../chain/chain-checks';
+import { recordRead } from '../queries/mirror-reads';
 
 
 export interface SyncOptions {
@@ -31,6 +33,8 @@ export interface SyncOptions {
   catchUp?: CatchUp;
   /** How long the catch-up may work in this round before the block-by-block sync of the others has its turn. */
   catchUpBudgetMs?: number;
+  /** Where the checks of what the source sends run (chain-checks.ts); on this thread unless given. */
+  checker?: Checker;
 }
 
 export interface SyncResult {
@@ -66,15 +70,20 @@ async function findForkPoint(db: Db, source: ChainSource, from: number): Promise
   return 0;
 }
 
-/** Applies blocks in one SQLite transaction; returns the warnings of any LETS whose parameters on chain differ. */
-function applyBlocks(db: Db, blocks: FetchedBlock[], following: ReturnType<typeof loadTracked>, network: Network, ids: ContentIds): string[] {
+/**
+ * Applies checked blocks in one SQLite transaction, with the record of where they came from; returns the warnings of
+ * any LETS whose parameters on chain differ.
+ */
+function applyBlocks(db: Db, { blocks, unchecked }: CheckedBlocks, following: ReturnType<typeof loadTracked>, network: Network, source: string): string[] {
   return db.transaction(() => {
-    const writer = new ChainWriter(db, following, network, ids);
+    const writer = new ChainWriter(db, following, network, unchecked);
     for (const { header, transactions } of blocks) {
       insertBlock(db, header);
       for (const [position, tx] of transactions.entries()) writer.apply(tx, header, position);
     }
     const warnings = writer.finish();
+    const [first, last] = [blocks[0], blocks.at(-1)];
+    if (first && last) recordRead(db, { letsId: null, fromHeight: first.header.height, toHeight: last.header.height, source, checks: CHECKS_OF_BLOCK_SCAN });
     pruneHeaders(db, KEPT_HEADERS);
     return warnings;
   })();
@@ -102,7 +111,8 @@ export async function syncOnce(db: Db, source: ChainSource, options: SyncOptions
   const firstHeight = Math.min(...tracked.map((t) => t.startHeight));
   const batchFrom = (next: number) => heightsBetween(next, Math.min(chainTip.height, next + batchSize - 1));
   let ahead: Prefetched | undefined;
-  const ids = await contentIds();
+  const checker = options.checker ?? checksOnThisThread;
+  const fetchChecked = (heights: number[]) => fetchCheckedBlocks(source, heights, checker, network);
 
   for (;;) {
     const local = storedTip(db);
@@ -120,19 +130,22 @@ export async function syncOnce(db: Db, source: ChainSource, options: SyncOptions
     const heights = batchFrom(next);
     if (heights.length === 0) break;
     const prefetched = ahead?.from === next ? ahead.blocks : undefined;
-    const fetching = prefetched ?? fetchBlocks(source, heights);
+    const fetching = prefetched ?? fetchChecked(heights);
     // Asked for before this batch is awaited, so that its requests are on the wire (the event loop sends them while
-    // this batch arrives) and the node prepares it while this one is written.
-    ahead = prefetch(source, batchFrom(next + heights.length));
-    let blocks = await fetching;
-    // Fetched ahead, a batch may have failed or be from before a reorg; a fresh fetch then has the last word.
-    if (blocks === undefined || (prefetched && linkedPrefix(blocks, local?.headerId).length === 0)) blocks = await fetchBlocks(source, heights);
-    const linked = linkedPrefix(blocks, local?.headerId);
+    // this batch arrives), the node prepares it and the checker checks it while this one is written.
+    ahead = prefetch(fetchChecked, batchFrom(next + heights.length));
+    let checked = await fetching;
+    // Fetched ahead, a batch may have failed (its checks included) or be from before a reorg; a fresh fetch then has
+    // the last word.
+    if (checked === undefined || (prefetched && linkedPrefix(checked.blocks, local?.headerId).length === 0)) checked = await fetchChecked(heights);
+    const linked = linkedPrefix(checked.blocks, local?.headerId);
     if (linked.length === 0) {
-      if (blocks.length === 0) break;
+      if (checked.blocks.length === 0) break;
       throw new AppError('chain-response-invalid', `Block ${next} does not follow the block the chain itself reports at ${next - 1}.`, 'The node is inconsistent; try again later or use another node. The mirror was not changed.');
     }
-    result.warnings.push(...applyBlocks(db, linked, following, network, ids));
+    const parent = local && storedLinkAt(db, local.height);
+    if (parent) requireFollows((linked[0] as FetchedBlock).header, parent, network);
+    result.warnings.push(...applyBlocks(db, { blocks: linked, unchecked: checked.unchecked }, following, network, source.label));
     options.onBatchApplied?.(linked.at(-1)?.header.height ?? next);
     result.appliedBlocks += linked.length;
   }
@@ -144,11 +157,23 @@ export async function syncOnce(db: Db, source: ChainSource, options: SyncOptions
 interface Prefetched {
   from: number;
   /** Resolves to undefined if fetching failed: the batch is then fetched again when it is due, errors and all. */
-  blocks: Promise<FetchedBlock[] | undefined>;
+  blocks: Promise<CheckedBlocks | undefined>;
 }
 
-function prefetch(source: ChainSource, heights: number[]): Prefetched | undefined {
+function prefetch(fetchChecked: (heights: number[]) => Promise<CheckedBlocks>, heights: number[]): Prefetched | undefined {
   const from = heights[0];
   if (from === undefined) return undefined;
-  return { from, blocks: fetchBlocks(source, heights).catch(() => undefined) };
+  return { from, blocks: fetchChecked(heights).catch(() => undefined) };
+}
+
+/** Blocks that passed the checks, and the transactions among them whose content could not be checked (ChainWriter). */
+interface CheckedBlocks {
+  blocks: FetchedBlock[];
+  unchecked: ReadonlySet<string>;
+}
+
+/** Blocks fetched, then checked (chain-checks.ts) before anything may store them. */
+async function fetchCheckedBlocks(source: ChainSource, heights: readonly number[], checker: Checker, network: Network): Promise<CheckedBlocks> {
+  const blocks = await fetchBlocks(source, heights);
+  return { blocks, unchecked: new Set(await checker.requireBlocks(blocks, network, contentSentBy(source))) };
 }

@@ -110,9 +110,9 @@ export function ChainSourceForm({ view, onSaved }: { view: SettingsView; onSaved
           <div className="settings-node">
             <p className="settings-explain">
               No node of your own needed: the app reads the ledger from the public Ergo Explorer (api.ergoplatform.com, or
-              api-testnet.ergoplatform.com for testnet) and sends transactions through it. It trusts that service to show the chain as it is.
+              api-testnet.ergoplatform.com for testnet) and sends transactions through it.
             </p>
-            <WhatIsChecked />
+            <WhatIsChecked source="explorer" />
             <NetworkField value={draft.network} onChange={(network) => change({ network })} />
           </div>
         )}
@@ -122,7 +122,7 @@ export function ChainSourceForm({ view, onSaved }: { view: SettingsView; onSaved
               Node URL
               <input type="url" value={draft.url} placeholder="http://127.0.0.1:9053" onChange={(event) => change({ url: event.target.value })} />
             </label>
-            <WhatIsChecked />
+            <WhatIsChecked source="node" />
             <NetworkField value={draft.network} onChange={(network) => change({ network })} />
             <button type="button" className="button secondary" disabled={busy !== null || draft.url.trim() === ''} onClick={() => void checkNode()}>
               {busy === 'checking' ? 'Checking…' : 'Check the node'}
@@ -158,12 +158,23 @@ export function ChainSourceForm({ view, onSaved }: { view: SettingsView; onSaved
 }
 
 /** What the mirror checks of what a source sends, and what it still takes on the source's word (issue 18). */
-function WhatIsChecked() {
-  return (
+function WhatIsChecked({ source }: { source: 'node' | 'explorer' }) {
+  const common =
+    'every block header must hash to its id, carry a valid Autolykos proof of work, declare at least the difficulty floor the app ' +
+    'ships for its network (on mainnet, a sixty-fourth of the network’s difficulty in July 2024) and, inside a difficulty epoch, the ' +
+    'difficulty of the block before it, and follow that block; every transaction and box must have the id its content hashes to.';
+  return source === 'node' ? (
     <p className="settings-explain">
-      What the app checks: every transaction and box it stores must have the id its content hashes to, so a balance changed on the way or a
-      made-up id is refused and nothing of it is kept. Not checked yet: that those transactions are in the blocks the source names, and
-      those blocks' proof of work; for that the app still trusts the source, so prefer a node you run yourself.
+      What the app checks of a node, as a light wallet does: {common} In the blocks it reads, the transactions must be exactly those the
+      header commits to; a history read through the node’s index comes with the node’s proof that each transaction is in its block. Not
+      checked: how the difficulty was recalculated at the start of each epoch (only that it stays above the floor), and that the index
+      lists every transaction of the LETS (one left out would show as a missing trade, never as a forged one).
+    </p>
+  ) : (
+    <p className="settings-explain">
+      What the app checks of the Explorer: {common} The Explorer gives no proof that a transaction it lists is in a block, and leaves
+      out part of some transactions, so a history read through it rests on its word more than one read from a node: for full checking,
+      use an Ergo node, preferably your own.
     </p>
   );
 }

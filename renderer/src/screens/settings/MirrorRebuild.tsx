@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { SettingsView } from '../../../../electron/core/api/calls/settings-types';
+import type { MirrorReadView, SettingsView } from '../../../../electron/core/api/calls/settings-types';
 import { ApiError, asApiError, callApi } from '../../api/client';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { ConfirmStep } from './ConfirmStep';
@@ -8,7 +8,7 @@ import { ConfirmStep } from './ConfirmStep';
  * The way out the app points to when its copy of the ledger disagrees with itself or with the chain (balances that do
  * not add up, a reorganisation deeper than it keeps): drop the copy and read it again. Names and notes are not in it.
  */
-export function MirrorRebuild({ onRebuilt }: { onRebuilt: (view: SettingsView) => void }) {
+export function MirrorRebuild({ reads, onRebuilt }: { reads: MirrorReadView[]; onRebuilt: (view: SettingsView) => void }) {
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<string | null>(null);
@@ -37,6 +37,7 @@ export function MirrorRebuild({ onRebuilt }: { onRebuilt: (view: SettingsView) =
         Balances, trades and statements come from a copy of the chain kept on this computer. If the app says the copy is inconsistent, read it again
         from the chain.
       </p>
+      <MirrorReads reads={reads} />
       <div className="settings-actions">
         <button type="button" className="button secondary" disabled={busy} onClick={() => setConfirming(true)}>
           {busy ? 'Starting over…' : 'Read the ledger again from the chain…'}
@@ -59,5 +60,34 @@ export function MirrorRebuild({ onRebuilt }: { onRebuilt: (view: SettingsView) =
       )}
       {error && <ErrorNotice error={error} />}
     </section>
+  );
+}
+
+/** Where each stretch of the copy was read from, and what was checked there (issue 18). */
+function MirrorReads({ reads }: { reads: MirrorReadView[] }) {
+  if (reads.length === 0) return null;
+  return (
+    <table className="data-table mirror-reads" aria-label="Where the copy was read from">
+      <thead>
+        <tr>
+          <th scope="col">Blocks</th>
+          <th scope="col">For</th>
+          <th scope="col">Read from</th>
+          <th scope="col">Checked</th>
+        </tr>
+      </thead>
+      <tbody>
+        {reads.map((read) => (
+          <tr key={`${read.lets ?? ''}:${read.fromHeight}`}>
+            <td>
+              {read.fromHeight.toLocaleString('en')}–{read.toHeight.toLocaleString('en')}
+            </td>
+            <td>{read.lets ?? 'every LETS followed'}</td>
+            <td>{read.source}</td>
+            <td>{read.checks}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }

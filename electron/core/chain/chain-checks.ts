@@ -1,0 +1,147 @@
+import { HeaderCheck } from './autolykos';
+import { wasmBlake2b256, type Blake2b256 } from './blake2b';
+import type { Inclusion, IndexedTransaction } from './chain-index';
+import type { ChainHeader, ChainSource, ChainTransaction } from './chain-source';
+import { ContentIds } from './content-ids';
+import { checkDifficulty, checkParentLink, type Network } from './difficulty';
+import { refusedHeader } from './refused-answer';
+import { TransactionsRoots } from './transactions-root';
+
+/** A block as the sync reads it: the header and every transaction in it, in order. */
+export interface BlockToCheck {
+  header: ChainHeader;
+  transactions: readonly ChainTransaction[];
+}
+
+/**
+ * How much of each transaction a source sends: a node all of it; the Explorer's blocks leave out the inputs' context
+ * extensions (its v0 InputInfo), which a transaction's id covers, so the ids of those that have any cannot be checked.
+ */
+export type ContentSent = 'whole' | 'without-extensions';
+
+export const contentSentBy = (source: Pick<ChainSource, 'blocksWithoutExtensions'>): ContentSent => (source.blocksWithoutExtensions ? 'without-extensions' : 'whole');
+
+/**
+ * The ids of a block scan's transactions whose content did not give their id, from a source that does not send them
+ * whole: the sync may pass them by, but refuses to store one (ChainWriter), so only what it checked reaches the mirror.
+ */
+export type UncheckedContent = readonly string[];
+
+/** A transaction an index listed, and what ties it to the chain (absent where the source serves no proofs). */
+export interface IndexedToCheck {
+  tx: IndexedTransaction;
+  inclusion: Inclusion | null;
+}
+
+/** What the mirror records a stretch passed (mirror_reads.checks), by the way it was read. */
+export const CHECKS_OF_BLOCK_SCAN = 'ids from content, transactions root, proof of work, difficulty';
+export const CHECKS_OF_PROVEN_INDEX = 'ids from content, Merkle proofs, proof of work, difficulty floor';
+export const CHECKS_OF_UNPROVEN_INDEX = 'ids from content (the source serves no proofs)';
+
+/**
+ * The checks as the sync awaits them, so they can run on another thread (checks-worker.ts) while the sync writes what
+ * passed before. A refusal rejects with the AppError the checks threw.
+ */
+export interface Checker {
+  requireBlocks(blocks: readonly BlockToCheck[], network: Network, content: ContentSent): Promise<UncheckedContent>;
+  /** Each transaction with its inclusion where there is one, its content alone where not. */
+  requireIndexed(items: readonly IndexedToCheck[], network: Network): Promise<void>;
+}
+
+/** What the checks need of the block a header follows (the mirror keeps these of the blocks it holds). */
+export type ParentLink = Pick<ChainHeader, 'id' | 'height' | 'timestamp'> & { nBits: number | null };
+
+/**
+ * A header against the block below it: the link, a later time, and inside an epoch the same difficulty. No hashing,
+ * so the sync makes it on its own thread against the block the mirror holds.
+ */
+export function requireFollows(header: ChainHeader, parent: ParentLink, network: Network): void {
+  checkParentLink(header, parent);
+  checkDifficulty(header, parent.nBits === null ? null : { nBits: parent.nBits }, network);
+}
+
+/**
+ * Everything the mirror checks of what a chain source sends before any of it is stored, as a light client does
+ * (issue 18): every header's id from its bytes, its proof of work, its difficulty (the network's floor, and its
+ * parent's inside an epoch) and its link to its parent; every transaction's and box's id from its content; and that
+ * the transactions are those the header commits to (the transactions root in a block scan, the node's Merkle proof
+ * for a transaction an index lists). All synchronous: the caller decides on which thread (checks-worker.ts).
+ */
+export class ChainChecks {
+  readonly #ids: ContentIds;
+  readonly #roots: TransactionsRoots;
+  readonly #headers: HeaderCheck;
+
+  constructor(hasher: Blake2b256) {
+    this.#ids = new ContentIds(hasher);
+    this.#roots = new TransactionsRoots(hasher);
+    this.#headers = new HeaderCheck(hasher);
+  }
+
+  /**
+   * Blocks in chain order. A block that does not follow the one before it is still checked on its own (a reorg
+   * during a fetch gives such a batch, and the sync keeps only the linked part of it); one that does follow must keep
+   * the difficulty inside an epoch and come later in time.
+   */
+  requireBlocks(blocks: readonly BlockToCheck[], network: Network, content: ContentSent): UncheckedContent {
+    const unchecked: string[] = [];
+    let previous: ChainHeader | undefined;
+    for (const { header, transactions } of blocks) {
+      this.#requireHeader(header, network);
+      if (previous && header.parentId === previous.id) requireFollows(header, previous, network);
+      for (const tx of transactions) {
+        const problem = this.#ids.problem(tx);
+        if (problem && content === 'whole') throw problem;
+        if (problem) unchecked.push(tx.id);
+      }
+      this.#roots.requireTransactionsRoot(header, transactions);
+      previous = header;
+    }
+    return unchecked;
+  }
+
+  /**
+   * A transaction an index listed, with the header of the block the index places it in and the node's proof that it
+   * is there. `checkedHeaders` holds the ids of headers already checked in this read, so a block's proof of work is
+   * checked once however many of the LETS's transactions it holds.
+   */
+  #requireIncluded(tx: IndexedTransaction, { header, proof }: Inclusion, network: Network, checkedHeaders: Set<string>): void {
+    this.#ids.require(tx);
+    if (header.id !== tx.blockId || header.height !== tx.inclusionHeight || header.timestamp !== tx.timestamp) {
+      throw refusedHeader(header, `for transaction ${tx.id.slice(0, 12)}… that is not the block the index placed it in`);
+    }
+    if (!checkedHeaders.has(header.id)) {
+      this.#requireHeader(header, network);
+      checkedHeaders.add(header.id);
+    }
+    this.#roots.requireInBlock(header, tx.id, proof);
+  }
+
+  /** Transactions an index listed: with their inclusion where the source proves it, by their content alone where not. */
+  requireIndexed(items: readonly IndexedToCheck[], network: Network): void {
+    const checkedHeaders = new Set<string>();
+    for (const { tx, inclusion } of items) {
+      if (inclusion) this.#requireIncluded(tx, inclusion, network, checkedHeaders);
+      else this.#ids.require(tx);
+    }
+  }
+
+  #requireHeader(header: ChainHeader, network: Network): void {
+    this.#headers.checkHeader(header);
+    checkDifficulty(header, null, network);
+  }
+}
+
+let shared: Promise<ChainChecks> | undefined;
+
+/** The checks of this thread, made once (their WebAssembly is compiled on first use). */
+export function chainChecks(): Promise<ChainChecks> {
+  shared ??= wasmBlake2b256().then((hasher) => new ChainChecks(hasher));
+  return shared;
+}
+
+/** The checks run on the calling thread, between the sync's other work. */
+export const checksOnThisThread: Checker = {
+  requireBlocks: async (blocks, network, content) => (await chainChecks()).requireBlocks(blocks, network, content),
+  requireIndexed: async (items, network) => (await chainChecks()).requireIndexed(items, network),
+};
