@@ -8,6 +8,7 @@ import { addToOutbox, moveOutboxItem, outboxItem } from '../../electron/core/mir
 import { syncOnce } from '../../electron/core/mirror/sync/mirror-sync';
 import { pollOnce } from '../../electron/core/mirror/sync/sync-loop';
 import type { ChainSource } from '../../electron/core/chain/chain-source';
+import { AppError } from '../../electron/core/errors/app-error';
 import { aMirrorFollowing, balancesByName, dumpMirror } from '../helpers/mirror-fixtures';
 
 describe('the mirror following the demo LETS on the devnet', () => {
@@ -77,6 +78,35 @@ describe('the mirror following the demo LETS on the devnet', () => {
     expect(new Set(rangesAsked).size).toBe(rangesAsked.length);
     for (const [height, asked] of askedWhenWritten) if (height < chain.height) expect(asked).toContain(height + 1);
     expect(askedWhenWritten.size).toBe(Math.ceil((chain.height - demo.genesisHeight + 1) / 2));
+  });
+
+  it('stops before a block whose header the node has but not yet its transactions, and reads it next round', async () => {
+    const { db } = aMirrorFollowing(demo);
+    const [newest] = await chain.headerIdsAt(chain.height);
+    let bodyArrived = false;
+    // A node takes in a block's header before its body: the newest block's transactions are not there yet.
+    const headerFirst: ChainSource = new Proxy(chain, {
+      get(target, property, receiver) {
+        if (property === 'blockTransactions') {
+          return async (headerId: string) => {
+            if (headerId === newest && !bodyArrived) {
+              throw new AppError('not-found', 'The node does not know block yet.', 'The next sync reads it.');
+            }
+            return target.blockTransactions(headerId);
+          };
+        }
+        const value: unknown = Reflect.get(target, property, receiver);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    const first = await syncOnce(db, headerFirst);
+    expect(first.height).toBe(chain.height - 1);
+    bodyArrived = true;
+    const second = await syncOnce(db, headerFirst);
+    expect(second.height).toBe(chain.height);
+    const reference = aMirrorFollowing(demo);
+    await syncOnce(reference.db, chain);
+    expect(dumpMirror(db)).toEqual(dumpMirror(reference.db));
   });
 
   it('does nothing on an idle poll', async () => {

@@ -25,6 +25,11 @@ export async function fetchHeaders(source: ChainSource, heights: readonly number
   return Promise.all(heights.map((height) => byHeight.get(height) ?? fetchHeader(source, height)));
 }
 
+/**
+ * The blocks at `heights` as far as the source serves them whole. A node takes in a block's header before its
+ * transactions, so the newest block it names may not have them yet (404): the batch ends before it, and the next round
+ * reads it, rather than the round failing.
+ */
 export async function fetchBlocks(source: ChainSource, heights: readonly number[]): Promise<FetchedBlock[]> {
   const headers = await fetchHeaders(source, heights);
   const blocks = await Promise.all(
@@ -34,10 +39,16 @@ export async function fetchBlocks(source: ChainSource, heights: readonly number[
       if (header.height !== height) {
         throw new AppError('chain-response-invalid', `The chain answered for height ${height} with a block of another height.`, 'Check the node; the mirror was not changed.');
       }
-      return { header, transactions: await source.blockTransactions(header.id) };
+      try {
+        return { header, transactions: await source.blockTransactions(header.id) };
+      } catch (error) {
+        if (error instanceof AppError && error.code === 'not-found') return undefined;
+        throw error;
+      }
     }),
   );
-  return blocks.filter((b): b is FetchedBlock => b !== undefined);
+  const missing = blocks.indexOf(undefined);
+  return (missing < 0 ? blocks : blocks.slice(0, missing)) as FetchedBlock[];
 }
 
 export function heightsBetween(from: number, to: number): number[] {
