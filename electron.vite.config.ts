@@ -9,13 +9,7 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      // The chain checks run on a worker thread of their own, started from this file (electron/core/chain/checks-thread.ts).
-      rolldownOptions: {
-        input: {
-          index: resolve(import.meta.dirname, 'electron/main/index.ts'),
-          'checks-worker': resolve(import.meta.dirname, 'electron/core/chain/checks-worker.ts'),
-        },
-      },
+      rolldownOptions: { input: { index: resolve(import.meta.dirname, 'electron/main/index.ts') } },
     },
   },
   preload: {

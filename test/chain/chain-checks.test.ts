@@ -1,16 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { wasmBlake2b256 } from '../../electron/core/chain/blake2b';
 import { ChainChecks, type BlockToCheck } from '../../electron/core/chain/chain-checks';
-import { startChecksThread } from '../../electron/core/chain/checks-thread';
 import type { ChainHeader } from '../../electron/core/chain/chain-source';
 import { seedDemoLets } from '../../electron/core/devnet/demo-lets';
 import { DevnetChain } from '../../electron/core/devnet/devnet-chain';
-import { bundleWorker } from '../helpers/bundle-worker';
 
 /**
  * The checks the mirror makes of whole blocks (chain-checks.ts), on the demo chain's blocks, which are mined for real:
  * each header's id and proof of work, the link and difficulty between headers, every transaction's ids and the
- * transactions root. The same checks on the worker thread the desktop app runs them on answer the same.
+ * transactions root.
  */
 describe('chain checks of whole blocks', () => {
   let blocks: BlockToCheck[];
@@ -61,23 +59,4 @@ describe('chain checks of whole blocks', () => {
     expect(() => checks.requireBlocks(withExtension, 'devnet', 'whole')).toThrow(/a transaction whose content does not match its id/);
     expect(checks.requireBlocks(withExtension, 'devnet', 'without-extensions')).toEqual([tx?.id]);
   });
-
-  it('answers the same on the checks thread, refusals included', async () => {
-    const thread = startChecksThread(await bundleWorker(new URL('../../electron/core/chain/checks-worker.ts', import.meta.url).pathname));
-    try {
-      expect(await thread.requireBlocks(blocks, 'devnet', 'whole')).toEqual([]);
-      const at = lastWithTransactions();
-      const reordered = changed(at, (block) => ({ ...block, transactions: [...block.transactions].reverse() }));
-      await expect(thread.requireBlocks(reordered, 'devnet', 'whole')).rejects.toMatchObject({
-        name: 'AppError',
-        code: 'chain-response-invalid',
-        message: expect.stringMatching(/with transactions that are not the ones its header commits to: nothing of it was stored/) as string,
-      });
-      await expect(thread.requireBlocks(blocks, 'mainnet', 'whole')).rejects.toMatchObject({ code: 'chain-response-invalid' });
-      // The thread carries on after a refusal.
-      expect(await thread.requireBlocks(blocks.slice(0, 2), 'devnet', 'whole')).toEqual([]);
-    } finally {
-      await thread.close();
-    }
-  }, 60_000);
 });

@@ -1,4 +1,3 @@
-import { startChecksThread } from '../chain/checks-thread';
 import { dirname } from 'node:path';
 import type { Handlers } from '../api/contract';
 import { openDatabase, type Db } from '../mirror/database';
@@ -39,11 +38,6 @@ export interface CoreOptions {
   syncIntervalMs?: number;
   /** How often the demo chain mines a block while transactions wait; 5 s unless given (tests). */
   blockIntervalMs?: number;
-  /**
-   * The built checks-worker.js, to run the chain checks on a thread of their own (chain/checks-thread.ts); without it
-   * they run on the sync's thread (tests that run the TypeScript sources).
-   */
-  checksWorker?: string;
 }
 
 export interface Core {
@@ -69,14 +63,12 @@ export function createCore(options: CoreOptions): Core {
   const { databasePath, nativeBinding } = options;
   const open = () => openDatabase(databasePath, { nativeBinding });
   let db = open();
-  const checksThread = options.checksWorker === undefined ? undefined : startChecksThread(options.checksWorker);
   const startRuntime = async (settings: AppSettings): Promise<ChainRuntime> => {
     const confirmations = effectiveConfirmations(settings);
     const { syncIntervalMs, blockIntervalMs } = options;
-    const checker = checksThread;
-    if (usesDevnet(settings)) return startDevnetRuntime({ db, dataDir: dirname(databasePath), confirmations, demo: settings.demoLets, syncIntervalMs, blockIntervalMs, checker });
-    if (usesExplorer(settings)) return startExplorerRuntime({ db, network: settings.nodeNetwork, confirmations, syncIntervalMs, checker });
-    return startNodeRuntime({ db, url: settings.chainSource, network: settings.nodeNetwork, confirmations, syncIntervalMs, checker });
+    if (usesDevnet(settings)) return startDevnetRuntime({ db, dataDir: dirname(databasePath), confirmations, demo: settings.demoLets, syncIntervalMs, blockIntervalMs });
+    if (usesExplorer(settings)) return startExplorerRuntime({ db, network: settings.nodeNetwork, confirmations, syncIntervalMs });
+    return startNodeRuntime({ db, url: settings.chainSource, network: settings.nodeNetwork, confirmations, syncIntervalMs });
   };
   const chain = createChainControl(() => db, startRuntime);
   const device = new LedgerDeviceService({ transports: options.deviceTransports });
@@ -141,7 +133,6 @@ export function createCore(options: CoreOptions): Core {
     close: async () => {
       await chain.stop();
       await device.stop();
-      await checksThread?.close();
       db.close();
     },
   };

@@ -1,4 +1,3 @@
-import type { Checker } from '../chain/chain-checks';
 import { join } from 'node:path';
 import { createNodeClient } from '../chain/node-client';
 import { createNodeIndex } from '../chain/node-index';
@@ -18,8 +17,6 @@ import { followChain } from './followed-chain';
 
 export interface DevnetRuntimeOptions {
   db: Db;
-  /** Where the chain checks run (chain/chain-checks.ts); on the sync's thread unless given. */
-  checker?: Checker;
   dataDir: string;
   syncIntervalMs?: number;
   /** How often the devnet mines a block when transactions are waiting. */
@@ -80,7 +77,6 @@ export async function startDevnetRuntime(options: DevnetRuntimeOptions): Promise
   const confirmations = options.confirmations ?? 2;
   const followed = followChain({
     db: options.db,
-    checker: options.checker,
     source: createNodeClient({ baseUrl: server.url, expectedNetwork: 'devnet' }),
     index: createNodeIndex({ baseUrl: server.url, network: 'devnet' }),
     shownAs: { label: 'the built-in demo chain', name: 'Demo chain' },

@@ -1,4 +1,3 @@
-import type { Checker } from '../chain/chain-checks';
 import type { NodeNetwork } from '../api/calls/settings-schema';
 import { createExplorerClient, EXPLORER_URLS, type ExplorerClient } from '../chain/explorer-client';
 import { toFleetBox } from '../chain/fleet-box';
@@ -10,8 +9,6 @@ import { followChain } from './followed-chain';
 
 export interface ExplorerRuntimeOptions {
   db: Db;
-  /** Where the chain checks run (chain/chain-checks.ts); on the sync's thread unless given. */
-  checker?: Checker;
   network: NodeNetwork;
   confirmations: number;
   /** The public Explorer of the network unless given (tests serve an Explorer-shaped devnet on loopback). */
@@ -31,7 +28,6 @@ export function startExplorerRuntime(options: ExplorerRuntimeOptions): ChainRunt
   const client = createExplorerClient({ baseUrl, network: options.network, fetch: options.fetch });
   return followChain({
     db: options.db,
-    checker: options.checker,
     source: client,
     // The Explorer indexes every script and token (explorer-client.ts), so LETS are found and caught up through it.
     index: client,

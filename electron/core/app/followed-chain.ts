@@ -1,4 +1,3 @@
-import type { Checker } from '../chain/chain-checks';
 import { createConnectionTracker, type TrackedSource } from '../chain/connection-status';
 import type { ChainIndex } from '../chain/chain-index';
 import type { ChainSource } from '../chain/chain-source';
@@ -22,8 +21,6 @@ export interface FollowedChain {
   confirmations: number;
   intervalMs: number;
   access: ChainAccess;
-  /** Where the chain checks run (chain/chain-checks.ts); on the sync's thread unless given. */
-  checker?: Checker;
 }
 
 /**
@@ -35,9 +32,8 @@ export function followChain(chain: FollowedChain): ChainRuntime {
   const source = gate.source(chain.source, chain.shownAs.label);
   const index = chain.index && gate.index(chain.index, chain.shownAs.label);
   const tracker = createConnectionTracker({ now: Date.now, source: chain.shownAs });
-  const { checker } = chain;
-  const catchUp = createCatchUp({ index, checker });
-  const loop = startSyncLoop({ db: chain.db, source, tracker, intervalMs: chain.intervalMs, confirmations: chain.confirmations, catchUp, checker });
+  const catchUp = createCatchUp({ index });
+  const loop = startSyncLoop({ db: chain.db, source, tracker, intervalMs: chain.intervalMs, confirmations: chain.confirmations, catchUp });
   return {
     network: chain.network,
     confirmations: chain.confirmations,

@@ -1,4 +1,3 @@
-import type { Checker } from '../chain/chain-checks';
 import { createNodeClient } from '../chain/node-client';
 import type { FetchLike } from '../chain/node-http';
 import type { Db } from '../mirror/database';
@@ -10,8 +9,6 @@ import { createNodeIndex } from '../chain/node-index';
 
 export interface NodeRuntimeOptions {
   db: Db;
-  /** Where the chain checks run (chain/chain-checks.ts); on the sync's thread unless given. */
-  checker?: Checker;
   /** The node's REST API, e.g. http://127.0.0.1:9053 (checked by the settings rules). */
   url: string;
   /** The network the ledger lives on; a node that reports another one is refused on every round. */
@@ -51,7 +48,6 @@ export function startNodeRuntime(options: NodeRuntimeOptions): ChainRuntime {
   const index = createNodeIndex({ baseUrl: options.url, network: options.network, fetch: options.fetch });
   return followChain({
     db: options.db,
-    checker: options.checker,
     source: client,
     index,
     shownAs: { label: `the Ergo node at ${options.url}`, name: 'Node' },

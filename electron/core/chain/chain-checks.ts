@@ -38,16 +38,6 @@ export const CHECKS_OF_BLOCK_SCAN = 'ids from content, transactions root, proof 
 export const CHECKS_OF_PROVEN_INDEX = 'ids from content, Merkle proofs, proof of work, difficulty floor';
 export const CHECKS_OF_UNPROVEN_INDEX = 'ids from content (the source serves no proofs)';
 
-/**
- * The checks as the sync awaits them, so they can run on another thread (checks-worker.ts) while the sync writes what
- * passed before. A refusal rejects with the AppError the checks threw.
- */
-export interface Checker {
-  requireBlocks(blocks: readonly BlockToCheck[], network: Network, content: ContentSent): Promise<UncheckedContent>;
-  /** Each transaction with its inclusion where there is one, its content alone where not. */
-  requireIndexed(items: readonly IndexedToCheck[], network: Network): Promise<void>;
-}
-
 /** What the checks need of the block a header follows (the mirror keeps these of the blocks it holds). */
 export type ParentLink = Pick<ChainHeader, 'id' | 'height' | 'timestamp'> & { nBits: number | null };
 
@@ -65,7 +55,7 @@ export function requireFollows(header: ChainHeader, parent: ParentLink, network:
  * (issue 18): every header's id from its bytes, its proof of work, its difficulty (the network's floor, and its
  * parent's inside an epoch) and its link to its parent; every transaction's and box's id from its content; and that
  * the transactions are those the header commits to (the transactions root in a block scan, the node's Merkle proof
- * for a transaction an index lists). All synchronous: the caller decides on which thread (checks-worker.ts).
+ * for a transaction an index lists).
  */
 export class ChainChecks {
   readonly #ids: ContentIds;
@@ -90,7 +80,7 @@ export class ChainChecks {
       this.#requireHeader(header, network);
       if (previous && header.parentId === previous.id) requireFollows(header, previous, network);
       for (const tx of transactions) {
-        const problem = this.#ids.problem(tx);
+        const problem = this.#ids.transactionProblem(tx);
         if (problem && content === 'whole') throw problem;
         if (problem) unchecked.push(tx.id);
       }
@@ -106,7 +96,7 @@ export class ChainChecks {
    * checked once however many of the LETS's transactions it holds.
    */
   #requireIncluded(tx: IndexedTransaction, { header, proof }: Inclusion, network: Network, checkedHeaders: Set<string>): void {
-    this.#ids.require(tx);
+    this.#requireTransactionId(tx);
     if (header.id !== tx.blockId || header.height !== tx.inclusionHeight || header.timestamp !== tx.timestamp) {
       throw refusedHeader(header, `for transaction ${tx.id.slice(0, 12)}… that is not the block the index placed it in`);
     }
@@ -122,8 +112,22 @@ export class ChainChecks {
     const checkedHeaders = new Set<string>();
     for (const { tx, inclusion } of items) {
       if (inclusion) this.#requireIncluded(tx, inclusion, network, checkedHeaders);
-      else this.#ids.require(tx);
+      else this.#requireTransactionId(tx);
     }
+  }
+
+  /**
+   * A box the mirror stores, of a transaction these checks passed: its id must be that of its content. Only stored
+   * boxes are asked for, by ChainWriter: an id of a box the mirror never keeps is never looked up by anything.
+   */
+  requireStoredBox(tx: ChainTransaction, index: number): void {
+    const problem = this.#ids.boxProblem(tx, index);
+    if (problem) throw problem;
+  }
+
+  #requireTransactionId(tx: ChainTransaction): void {
+    const problem = this.#ids.transactionProblem(tx);
+    if (problem) throw problem;
   }
 
   #requireHeader(header: ChainHeader, network: Network): void {
@@ -139,9 +143,3 @@ export function chainChecks(): Promise<ChainChecks> {
   shared ??= wasmBlake2b256().then((hasher) => new ChainChecks(hasher));
   return shared;
 }
-
-/** The checks run on the calling thread, between the sync's other work. */
-export const checksOnThisThread: Checker = {
-  requireBlocks: async (blocks, network, content) => (await chainChecks()).requireBlocks(blocks, network, content),
-  requireIndexed: async (items, network) => (await chainChecks()).requireIndexed(items, network),
-};

@@ -26,20 +26,27 @@ export class ContentIds {
   }
 
   /**
-   * Why a transaction's id or output box ids are not those of its content, or undefined when they are: a register, a
-   * value or a token changed in transit, or an id made up, no longer matches, whatever the source claims.
+   * Why a transaction's id is not that of its content, or undefined when it is: a register, a value or a token changed
+   * in transit, or an id made up, no longer matches, whatever the source claims. The id covers every output's content.
    */
-  problem(tx: ChainTransaction): AppError | undefined {
-    const { transactionId, boxIds } = this.ids(tx);
-    if (transactionId !== tx.id.toLowerCase()) return contentMismatch(tx.id);
-    const wrong = tx.outputs.findIndex((output, index) => output.transactionId !== tx.id || output.index !== index || boxIds[index] !== output.boxId.toLowerCase());
-    const output = tx.outputs[wrong];
-    return output && refusedAnswer(`a box whose content does not match its id (${shortId(output.boxId)}, output ${wrong} of ${shortId(tx.id)})`);
+  transactionProblem(tx: ChainTransaction): AppError | undefined {
+    const transactionId = this.#hash(this.#bytes.transaction(tx.inputs, tx.dataInputs, tx.outputs));
+    return transactionId === tx.id.toLowerCase() ? undefined : contentMismatch(tx.id);
   }
 
-  /** Refuses a transaction whose ids are not those of its content (see problem). */
+  /**
+   * Why the id of output `index` is not that of its content in `tx` (whose id is checked already), or undefined. The
+   * sync asks it of the boxes it stores: the ids later transactions spend them by.
+   */
+  boxProblem(tx: ChainTransaction, index: number): AppError | undefined {
+    const output = tx.outputs[index];
+    if (output && output.transactionId === tx.id && output.index === index && this.#hash(this.#bytes.box(output, tx.id.toLowerCase(), index)) === output.boxId.toLowerCase()) return undefined;
+    return refusedAnswer(`a box whose content does not match its id (${shortId(output?.boxId ?? '')}, output ${index} of ${shortId(tx.id)})`);
+  }
+
+  /** Refuses a transaction whose id, or any of whose box ids, is not that of its content. */
   require(tx: ChainTransaction): void {
-    const problem = this.problem(tx);
+    const problem = this.transactionProblem(tx) ?? tx.outputs.map((_output, index) => this.boxProblem(tx, index)).find((found) => found !== undefined);
     if (problem) throw problem;
   }
 }

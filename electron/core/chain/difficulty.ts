@@ -42,7 +42,7 @@ export function encodeCompactBits(difficulty: bigint): number {
 }
 
 /** The difficulty a header's nBits declares (Header.requiredDifficulty). */
-export const declaredDifficulty = (header: Pick<ChainHeader, 'nBits'>): bigint => decodeCompactBits(header.nBits);
+const declaredDifficulty = (header: Pick<ChainHeader, 'nBits'>): bigint => decodeCompactBits(header.nBits);
 
 /**
  * Mainnet's difficulty epochs (src/main/resources/mainnet.conf and application.conf; the rule itself in

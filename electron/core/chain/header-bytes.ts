@@ -1,4 +1,5 @@
 import type { Blake2b256 } from './blake2b';
+import { decodeHexInto } from '../transactions/hex-digits';
 import { refusedHeader } from './refused-answer';
 import type { ChainHeader } from './chain-source';
 
@@ -15,7 +16,7 @@ export const INITIAL_VERSION = 1;
  * The 6.0 block version (Header.Interpreter60Version). Up to it ergo's parser reads the new-fields length byte but
  * drops the bytes it announces (HeaderSerializer.parseWithoutPow), so a header of these versions never carries any.
  */
-export const INTERPRETER_60_VERSION = 4;
+const INTERPRETER_60_VERSION = 4;
 /** ergo writes the version as one signed byte and compares it as such; no real block comes near the sign bit. */
 const HIGHEST_VERSION = 127;
 
@@ -32,15 +33,6 @@ const MAX_NBITS = 2 ** 32 - 1;
 /** Enough for every field at its largest: 255 bytes of new fields and a 255-byte d. */
 const MAX_HEADER_BYTES = 1 + DIGEST * 4 + STATE_ROOT + 10 + 4 + 5 + VOTES + 1 + MAX_UBYTE + GROUP_ELEMENT * 2 + NONCE + 1 + MAX_UBYTE;
 
-
-const HEX_VALUES = (() => {
-  const values = new Int8Array(128).fill(-1);
-  for (let digit = 0; digit < 16; digit++) {
-    values['0123456789abcdef'.charCodeAt(digit)] = digit;
-    values['0123456789ABCDEF'.charCodeAt(digit)] = digit;
-  }
-  return values;
-})();
 
 /**
  * Writes headers into one buffer it keeps, so checking thousands of headers allocates nothing per header here. The
@@ -137,13 +129,8 @@ export class HeaderWriter {
   }
 
   #hex(text: string, bytes: number, field: string): void {
-    if (typeof text !== 'string' || text.length !== bytes * 2) this.#malformed(field);
-    for (let i = 0; i < bytes; i++) {
-      const high = HEX_VALUES[text.charCodeAt(2 * i)] ?? -1;
-      const low = HEX_VALUES[text.charCodeAt(2 * i + 1)] ?? -1;
-      if (high < 0 || low < 0) this.#malformed(field);
-      this.#buffer[this.#length++] = (high << 4) | low;
-    }
+    if (typeof text !== 'string' || text.length !== bytes * 2 || !decodeHexInto(text, this.#buffer, this.#length)) this.#malformed(field);
+    this.#length += bytes;
   }
 
   /**

@@ -18,7 +18,7 @@ const LEAF_PREFIX = 0;
 const INTERNAL_PREFIX = 1;
 const NO_BYTES = new Uint8Array(0);
 /** A block holds at most 10 000 000 transactions (BlockTransactionsSerializer), so 20 000 000 leaves: 25 levels, far below this. */
-export const MAX_PROOF_LEVELS = 64;
+const MAX_PROOF_LEVELS = 64;
 
 /**
  * Which side of its sibling the hash computed so far sits on, as scrypto's MerkleProof writes it: LeftSide (0) means
@@ -26,7 +26,7 @@ export const MAX_PROOF_LEVELS = 64;
  */
 export type Side = 0 | 1;
 
-export interface MerkleLevel {
+interface MerkleLevel {
   /** The sibling's hash: 32 bytes, or none at all for EmptyNode (the right partner of a last node). */
   sibling: Uint8Array;
   side: Side;

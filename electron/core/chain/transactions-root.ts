@@ -1,4 +1,5 @@
 import type { Blake2b256 } from './blake2b';
+import { INITIAL_VERSION } from './header-bytes';
 import { refusedAnswer, shortId } from './refused-answer';
 import type { ChainHeader, ChainInput, HexId } from './chain-source';
 import {
@@ -21,9 +22,6 @@ export interface CommittedTransaction {
 
 /** What of a header the check needs: the root, the version that says how it was built, and how to name the block. */
 export type CommittingHeader = Pick<ChainHeader, 'id' | 'height' | 'version' | 'transactionsRoot'>;
-
-/** Header.InitialVersion: the only block version whose transactions root leaves the spending proofs out. */
-export const INITIAL_BLOCK_VERSION = 1;
 
 const block = (header: CommittingHeader) => `block ${header.height} (id ${shortId(header.id)})`;
 const notHex = (tx: CommittedTransaction) => refusedAnswer(`a transaction (${shortId(tx.id)}) whose id or a spending proof is not hexadecimal bytes`);
@@ -72,7 +70,7 @@ export class TransactionsRoots {
       if (id?.length !== DIGEST_BYTES) throw notHex(tx);
       return id;
     });
-    if (version === INITIAL_BLOCK_VERSION) return ids;
+    if (version === INITIAL_VERSION) return ids;
     return ids.concat(txs.map((tx) => this.witnessId(tx)));
   }
 

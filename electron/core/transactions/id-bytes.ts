@@ -1,4 +1,5 @@
 import type { ChainBox } from '../chain/chain-source';
+import { decodeHexInto } from './hex-digits';
 
 /** What a transaction's id covers of an input: its box and context extension (the proof is left out). */
 export interface IdInput {
@@ -65,7 +66,8 @@ class ByteWriter {
   hex(text: string): this {
     if (text.length < CACHED_FROM) {
       this.#room(text.length / 2);
-      this.#length += this.#buffer.write(text, this.#length, 'hex');
+      if (!decodeHexInto(text, this.#buffer, this.#length)) throw new TypeError(`not hexadecimal bytes: ${text.slice(0, 80)}`);
+      this.#length += text.length / 2;
       return this;
     }
     let decoded = this.#decoded.get(text);

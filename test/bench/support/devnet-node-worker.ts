@@ -8,15 +8,14 @@ import { serveDevnet } from '../../../electron/core/devnet/devnet-server';
 import { syncOnce } from '../../../electron/core/mirror/sync/mirror-sync';
 import { appendGeneratedTrades } from '../../helpers/generated-trades';
 import { openMirrorFollowing } from '../../helpers/mirror-following';
-import { startChecksThread } from '../../../electron/core/chain/checks-thread';
-import type { DevnetNodeData, DevnetNodeReady, DevnetNodeRequest, InProcessSync } from './devnet-node';
+import type { DevnetNodeReady, DevnetNodeRequest, DevnetNodeSetup, InProcessSync } from './devnet-node';
 
 /*
  * The benchmark's node: a devnet holding the whole generated history, served over HTTP from its own thread, as a
  * real node serves from its own process. See devnet-node.ts, which starts it.
  */
 
-const setup = workerData as DevnetNodeData;
+const setup = workerData as DevnetNodeSetup;
 const port = parentPort;
 if (!port) throw new Error('devnet-node-worker runs as a worker thread');
 
@@ -38,9 +37,7 @@ async function syncInProcess(): Promise<InProcessSync> {
   try {
     const { db } = openMirrorFollowing(join(dir, 'mirror.sqlite'), demo);
     const cpu = process.cpuUsage();
-    const checker = startChecksThread(setup.checksWorker);
-    const { value, ms } = await elapsed(() => syncOnce(db, chain, { checker }));
-    await checker.close();
+    const { value, ms } = await elapsed(() => syncOnce(db, chain));
     const used = process.cpuUsage(cpu);
     const count = (table: string) => Number(db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as bigint);
     const result = { ms, cpuMs: (used.user + used.system) / 1000, rows: count('boxes') + count('ledger_entries'), blocks: value.appliedBlocks };

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { LetsParameters } from '../../../electron/core/lets/lets-parameters';
 import type { DemoLets } from '../../../electron/core/devnet/demo-lets';
-import { bundleWorker } from '../../helpers/bundle-worker';
+import { bundleWorker } from './bundle-worker';
 
 /*
  * Starts the benchmark's devnet node in a worker thread. A real Ergo node answers from its own process; with the
@@ -19,14 +19,6 @@ export interface DevnetNodeSetup {
   seed: number;
   startTime: number;
   blockIntervalMs: number;
-}
-
-/** The app's chain checks worker, bundled for each sync to run its checks on, as the desktop app does. */
-export const CHECKS_WORKER_SOURCE = join(import.meta.dirname, '../../../electron/core/chain/checks-worker.ts');
-
-/** What the node's thread is started with: the setup, and the bundled checks worker for its own in-process sync. */
-export interface DevnetNodeData extends DevnetNodeSetup {
-  checksWorker: string;
 }
 
 export interface DevnetNodeReady {
@@ -69,8 +61,7 @@ function nextMessage<T>(worker: Worker): Promise<T> {
 }
 
 export async function startDevnetNode(setup: DevnetNodeSetup): Promise<DevnetNode> {
-  const checksWorker = await bundleWorker(CHECKS_WORKER_SOURCE);
-  const worker = new Worker(await bundleWorker(join(import.meta.dirname, 'devnet-node-worker.ts')), { workerData: { ...setup, checksWorker } satisfies DevnetNodeData });
+  const worker = new Worker(await bundleWorker(join(import.meta.dirname, 'devnet-node-worker.ts')), { workerData: setup });
   const ready = await nextMessage<DevnetNodeReady>(worker);
   return {
     ...ready,

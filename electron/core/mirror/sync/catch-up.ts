@@ -10,10 +10,9 @@ import {
   CHECKS_OF_BLOCK_SCAN,
   CHECKS_OF_PROVEN_INDEX,
   CHECKS_OF_UNPROVEN_INDEX,
-  checksOnThisThread,
+  chainChecks,
   contentSentBy,
   requireFollows,
-  type Checker,
   type IndexedToCheck,
 } from '../../chain/chain-checks';
 import type { ChainHeader } from '../../chain/chain-source';
@@ -54,8 +53,6 @@ export interface CatchUpOptions {
   now?: () => number;
   /** Called after each step is committed, with the LETS and the height its history is now read to (tests, crashes). */
   onApplied?: (letsId: number, height: number) => void;
-  /** Where the checks of what the source sends run (chain-checks.ts); on this thread unless given. */
-  checker?: Checker;
 }
 
 export interface CatchUp {
@@ -99,7 +96,6 @@ export function createCatchUp(options: CatchUpOptions = {}): CatchUp {
   const pageSize = Math.min(options.pageSize ?? DEFAULT_PAGE, index?.maxPage ?? DEFAULT_PAGE);
   const batchSize = options.batchSize ?? DEFAULT_BATCH;
   const now = options.now ?? Date.now;
-  const checker = options.checker ?? checksOnThisThread;
   /** Listing sizes as last answered, by LETS and listing: they only grow, and knowing them saves a request per page. */
   const totals = new Map<string, number>();
   const paces = new Map<number, Pace>();
@@ -197,15 +193,16 @@ export function createCatchUp(options: CatchUpOptions = {}): CatchUp {
         }
         const ordered = [...byId.values()].sort((a, b) => a.inclusionHeight - b.inclusionHeight || a.index - b.index);
         const cursor: IndexCursor = { height, positions: Object.fromEntries(reads.map((r) => [r.listing, r.position])) };
-        await checker.requireIndexed(await inclusionsOf(ordered), network);
+        const checks = await chainChecks();
+        checks.requireIndexed(await inclusionsOf(ordered), network);
         const from = caughtUpTo + 1;
         db.transaction(() => {
-          const writer = new ChainWriter(db, following, network);
+          const writer = new ChainWriter(db, following, network, checks);
           for (const tx of ordered) writer.apply(tx, { height: tx.inclusionHeight, timestamp: tx.timestamp }, tx.index);
           writer.finish();
           recordCatchUp(db, tracked.letsId, height, cursor);
-          const checks = index?.inclusion ? CHECKS_OF_PROVEN_INDEX : CHECKS_OF_UNPROVEN_INDEX;
-          recordRead(db, { letsId: tracked.letsId, fromHeight: from, toHeight: height, source: index?.label ?? '', checks });
+          const passed = index?.inclusion ? CHECKS_OF_PROVEN_INDEX : CHECKS_OF_UNPROVEN_INDEX;
+          recordRead(db, { letsId: tracked.letsId, fromHeight: from, toHeight: height, source: index?.label ?? '', checks: passed });
         })();
         caughtUpTo = height;
         options.onApplied?.(tracked.letsId, height);
@@ -230,7 +227,8 @@ export function createCatchUp(options: CatchUpOptions = {}): CatchUp {
     while (caughtUpTo < upTo) {
       const heights = heightsBetween(caughtUpTo + 1, Math.min(upTo, caughtUpTo + batchSize));
       const fetched = await fetchBlocks(source, heights);
-      const unchecked = new Set(await checker.requireBlocks(fetched, network, contentSentBy(source)));
+      const checks = await chainChecks();
+      const unchecked = new Set(checks.requireBlocks(fetched, network, contentSentBy(source)));
       const blocks = linkedPrefix(fetched, previous?.id);
       const agreed = blocks.filter((b) => (storedHeaderIdAt(db, b.header.height) ?? b.header.id) === b.header.id);
       if (agreed.length < blocks.length || blocks.length === 0) return 'waiting';
@@ -238,7 +236,7 @@ export function createCatchUp(options: CatchUpOptions = {}): CatchUp {
       const last = blocks.at(-1)?.header.height ?? caughtUpTo;
       const from = caughtUpTo + 1;
       db.transaction(() => {
-        const writer = new ChainWriter(db, following, network, unchecked);
+        const writer = new ChainWriter(db, following, network, checks, unchecked);
         for (const { header, transactions } of blocks) for (const [position, tx] of transactions.entries()) writer.apply(tx, header, position);
         writer.finish();
         recordCatchUp(db, tracked.letsId, last, null);

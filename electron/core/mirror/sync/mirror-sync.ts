@@ -20,7 +20,7 @@ import { reopenAbove } from '../queries/outbox';
 import { fetchBlocks, heightsBetween, linkedPrefix, type FetchedBlock } from './block-fetch';
 import { createCatchUp, type CatchUp } from './catch-up';
 import { ChainWriter } from './chain-writer';
-import { CHECKS_OF_BLOCK_SCAN, checksOnThisThread, contentSentBy, requireFollows, type Checker } from '../../chain/chain-checks';
+import { chainChecks, CHECKS_OF_BLOCK_SCAN, contentSentBy, requireFollows, type ChainChecks } from '../../chain/chain-checks';
 import { recordRead } from '../queries/mirror-reads';
 
 
@@ -33,8 +33,6 @@ export interface SyncOptions {
   catchUp?: CatchUp;
   /** How long the catch-up may work in this round before the block-by-block sync of the others has its turn. */
   catchUpBudgetMs?: number;
-  /** Where the checks of what the source sends run (chain-checks.ts); on this thread unless given. */
-  checker?: Checker;
 }
 
 export interface SyncResult {
@@ -74,9 +72,9 @@ async function findForkPoint(db: Db, source: ChainSource, from: number): Promise
  * Applies checked blocks in one SQLite transaction, with the record of where they came from; returns the warnings of
  * any LETS whose parameters on chain differ.
  */
-function applyBlocks(db: Db, { blocks, unchecked }: CheckedBlocks, following: ReturnType<typeof loadTracked>, network: Network, source: string): string[] {
+function applyBlocks(db: Db, { blocks, unchecked }: CheckedBlocks, following: ReturnType<typeof loadTracked>, network: Network, source: string, checks: ChainChecks): string[] {
   return db.transaction(() => {
-    const writer = new ChainWriter(db, following, network, unchecked);
+    const writer = new ChainWriter(db, following, network, checks, unchecked);
     for (const { header, transactions } of blocks) {
       insertBlock(db, header);
       for (const [position, tx] of transactions.entries()) writer.apply(tx, header, position);
@@ -111,8 +109,8 @@ export async function syncOnce(db: Db, source: ChainSource, options: SyncOptions
   const firstHeight = Math.min(...tracked.map((t) => t.startHeight));
   const batchFrom = (next: number) => heightsBetween(next, Math.min(chainTip.height, next + batchSize - 1));
   let ahead: Prefetched | undefined;
-  const checker = options.checker ?? checksOnThisThread;
-  const fetchChecked = (heights: number[]) => fetchCheckedBlocks(source, heights, checker, network);
+  const checks = await chainChecks();
+  const fetchChecked = (heights: number[]) => fetchCheckedBlocks(source, heights, checks, network);
 
   for (;;) {
     const local = storedTip(db);
@@ -132,7 +130,7 @@ export async function syncOnce(db: Db, source: ChainSource, options: SyncOptions
     const prefetched = ahead?.from === next ? ahead.blocks : undefined;
     const fetching = prefetched ?? fetchChecked(heights);
     // Asked for before this batch is awaited, so that its requests are on the wire (the event loop sends them while
-    // this batch arrives), the node prepares it and the checker checks it while this one is written.
+    // this batch arrives) and the node prepares it while this one is written.
     ahead = prefetch(fetchChecked, batchFrom(next + heights.length));
     let checked = await fetching;
     // Fetched ahead, a batch may have failed (its checks included) or be from before a reorg; a fresh fetch then has
@@ -145,7 +143,7 @@ export async function syncOnce(db: Db, source: ChainSource, options: SyncOptions
     }
     const parent = local && storedLinkAt(db, local.height);
     if (parent) requireFollows((linked[0] as FetchedBlock).header, parent, network);
-    result.warnings.push(...applyBlocks(db, { blocks: linked, unchecked: checked.unchecked }, following, network, source.label));
+    result.warnings.push(...applyBlocks(db, { blocks: linked, unchecked: checked.unchecked }, following, network, source.label, checks));
     options.onBatchApplied?.(linked.at(-1)?.header.height ?? next);
     result.appliedBlocks += linked.length;
   }
@@ -173,7 +171,7 @@ interface CheckedBlocks {
 }
 
 /** Blocks fetched, then checked (chain-checks.ts) before anything may store them. */
-async function fetchCheckedBlocks(source: ChainSource, heights: readonly number[], checker: Checker, network: Network): Promise<CheckedBlocks> {
+async function fetchCheckedBlocks(source: ChainSource, heights: readonly number[], checks: ChainChecks, network: Network): Promise<CheckedBlocks> {
   const blocks = await fetchBlocks(source, heights);
-  return { blocks, unchecked: new Set(await checker.requireBlocks(blocks, network, contentSentBy(source))) };
+  return { blocks, unchecked: new Set(checks.requireBlocks(blocks, network, contentSentBy(source))) };
 }

@@ -1,4 +1,3 @@
-import type { Checker } from '../../chain/chain-checks';
 import { nodeIsCatchingUp, type ChainSource, type ChainTip } from '../../chain/chain-source';
 import { retryDelayMs } from '../../chain/backoff';
 import type { ConnectionTracker } from '../../chain/connection-status';
@@ -21,8 +20,6 @@ export interface SyncLoopOptions {
   onSynced?: () => void;
   /** Catches up newly followed LETS, through the source's index where it has one. */
   catchUp?: CatchUp;
-  /** Where the chain checks run (chain/chain-checks.ts); on this thread unless given. */
-  checker?: Checker;
 }
 
 export interface SyncLoop {
@@ -35,7 +32,6 @@ export interface PollOptions {
   confirmations: number;
   dropUnseenAfterPolls?: number;
   catchUp?: CatchUp;
-  checker?: Checker;
 }
 
 export interface PollResult {
@@ -60,7 +56,7 @@ export const CATCH_UP_SLICE_MS = 2_000;
  * the chain: the round says so, and the outbox calls nothing dropped on its word.
  */
 export async function pollOnce(db: Db, source: ChainSource, options: PollOptions): Promise<PollResult> {
-  const result = await syncOnce(db, source, { catchUp: options.catchUp, catchUpBudgetMs: CATCH_UP_SLICE_MS, checker: options.checker });
+  const result = await syncOnce(db, source, { catchUp: options.catchUp, catchUpBudgetMs: CATCH_UP_SLICE_MS });
   const { chainTip } = result;
   // Only the outbox's own transactions matter here: asked for by id, not found in a mempool read whole.
   const inMempool = await source.mempoolIdsAmong([...awaitingInclusion(db, chainTip.network)]);

@@ -9,7 +9,7 @@ import { build } from 'vite';
  */
 
 // Inside the repository, so that the bundle's package imports resolve from its node_modules.
-const bundleDir = join(import.meta.dirname, '../../node_modules/.cache/lets-workers');
+const bundleDir = join(import.meta.dirname, '../../../node_modules/.cache/lets-bench');
 
 /** Bundles the worker entry at `entry` (a .ts path) and answers the path of the JavaScript file to start. */
 export async function bundleWorker(entry: string): Promise<string> {
