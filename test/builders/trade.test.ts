@@ -1,21 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { buildTrade } from '../../electron/core/builders/trade';
-import { AppError } from '../../electron/core/errors/app-error';
 import { aLets, LetsWorld } from '../helpers/lets-fixtures';
+import { refusalOf } from '../helpers/refusal';
 
 function cappedWorld() {
   const world = new LetsWorld(aLets({ floor: -200_00n, cap: 300_00n }));
   return { world, alice: world.enrol('Alice'), bob: world.enrol('Bob'), charlie: world.enrol('Charlie') };
-}
-
-function errorOf(action: () => unknown): AppError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected an AppError');
 }
 
 describe('buildTrade', () => {
@@ -29,7 +19,7 @@ describe('buildTrade', () => {
 
   it('allows exactly the floor and names the floor when one unit more is asked', () => {
     const { world, alice, bob } = cappedWorld();
-    const error = errorOf(() => world.tradeTx(alice, bob, 200_01n));
+    const error = refusalOf(() => world.tradeTx(alice, bob, 200_01n));
     expect(error.code).toBe('below-credit-floor');
     expect(error.message).toBe('Alice would go below the credit floor of −200.00: balance 0.00, amount 200.01.');
     expect(error.hint).toBe('Alice can pay at most 200.00 now.');
@@ -39,7 +29,7 @@ describe('buildTrade', () => {
   it('allows exactly the cap and names the cap when one unit more is asked', () => {
     const { world, alice, bob, charlie } = cappedWorld();
     world.trade(alice, bob, 200_00n);
-    const error = errorOf(() => world.tradeTx(charlie, bob, 100_01n));
+    const error = refusalOf(() => world.tradeTx(charlie, bob, 100_01n));
     expect(error.code).toBe('above-credit-cap');
     expect(error.message).toBe('Bob would go above the credit cap of 300.00: balance 200.00, amount 100.01.');
     expect(world.trade(charlie, bob, 100_00n)).toEqual({ accepted: true });

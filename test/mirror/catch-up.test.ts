@@ -133,31 +133,14 @@ describe('catching up a LETS followed late', () => {
     expect(report?.secondsLeft).toBeGreaterThan(0);
   });
 
-  it('refuses an index answer whose account box was changed in transit, keeps nothing of it, and an honest catch-up ends the same', async () => {
-    /** Every account box in the node's index answers gets a balance of 1 000 000.00. */
-    const inflate = (value: unknown): unknown => {
-      if (Array.isArray(value)) return value.map(inflate);
-      if (typeof value !== 'object' || value === null) return value;
-      const box = value as { ergoTree?: string; additionalRegisters?: Record<string, string> };
-      if (box.ergoTree === demo.accountTree && box.additionalRegisters) box.additionalRegisters.R5 = SLong(100_000_000n).toHex();
-      return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, inflate(inner)]));
-    };
-    const proxy = await tamperingProxy(withIndex.url, (path, answer) => (path.startsWith('/blockchain/') ? inflate(answer) : answer));
-    try {
-      const { db, source } = await followed(withIndex, null);
-      const hostileIndex = createNodeIndex({ baseUrl: proxy.url, network: 'devnet' });
-      await expect(syncOnce(db, source, { catchUp: createCatchUp({ index: hostileIndex, pageSize: 100 }) })).rejects.toMatchObject({
-        code: 'chain-response-invalid',
-        message: expect.stringMatching(/^The chain source sent a transaction whose content does not match its id/) as string,
-      });
-      expect(dumpMirror(db)).toMatchObject({ entries: [] });
-      expect(pendingLets(db, 'devnet').map((p) => p.caughtUpTo)).toEqual([demo.genesisHeight - 1]);
-      await syncOnce(db, source, { catchUp: createCatchUp({ index: createNodeIndex({ baseUrl: withIndex.url, network: 'devnet' }), pageSize: 100 }) });
-      expect(dumpMirror(db)).toEqual(await reference());
-    } finally {
-      await proxy.close();
-    }
-  });
+  /** Every account box in the node's index answers gets a balance of 1 000 000.00. */
+  const inflate = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(inflate);
+    if (typeof value !== 'object' || value === null) return value;
+    const box = value as { ergoTree?: string; additionalRegisters?: Record<string, string> };
+    if (box.ergoTree === demo.accountTree && box.additionalRegisters) box.additionalRegisters.R5 = SLong(100_000_000n).toHex();
+    return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, inflate(inner)]));
+  };
 
   /** Changes the node's proof for each transaction (its numbers come as bigint, as the app's parser reads them). */
   const proofs = (change: (proof: { leafData: string; levels: [string, bigint][] }) => void) => (path: string, answer: unknown) => {
@@ -169,11 +152,12 @@ describe('catching up a LETS followed late', () => {
     return answer;
   };
   it.each([
+    ['account boxes changed in transit', (path: string, answer: unknown) => (path.startsWith('/blockchain/') ? inflate(answer) : answer), /^The chain source sent a transaction whose content does not match its id/],
     ['a Merkle proof for another transaction', proofs((proof) => (proof.leafData = 'ab'.repeat(32))), /a proof that transaction [0-9a-f]{12}… is in block \d+ \(id [0-9a-f]{12}…\) that is the proof of another transaction/],
     ['a Merkle proof with a level on the other side', proofs((proof) => ((proof.levels[0] as [string, bigint])[1] ^= 1n)), /that does not lead to the root its header commits to/],
     ['a header with another nonce', headers((header) => (header.powSolutions.n = 'ff'.repeat(8))), /a block header \(height \d+, id [0-9a-f]{12}…\) whose content does not match its id/],
     ['a header with another state root', headers((header) => (header.stateRoot = `${'00'.repeat(32)}01`)), /whose content does not match its id/],
-  ])('refuses %s in a catch-up through the index, keeps nothing of it, and an honest catch-up ends the same', async (_what, tamper, message) => {
+  ])('refuses an index answer with %s, keeps nothing of it, and an honest catch-up ends the same', async (_what, tamper, message) => {
     const proxy = await tamperingProxy(withIndex.url, tamper);
     try {
       const { db, source } = await followed(withIndex, null);

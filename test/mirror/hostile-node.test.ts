@@ -77,13 +77,14 @@ describe('a mirror that checks what the node sends against ids, headers and proo
     const forged = structuredClone(original);
     const account = forged.outputs.find((o) => o.ergoTree === demo.accountTree) as NodeTransaction['outputs'][number];
     account.additionalRegisters.R5 = MILLION;
-    const { transactionId, boxIds } = ids.ids({
-      ...forged,
+    const outputs = forged.outputs.map((output, index) => ({ ...output, transactionId: '', index, creationHeight: Number(output.creationHeight), assets: output.assets }));
+    const transactionId = ids.transactionId({
       inputs: forged.inputs.map((input) => ({ boxId: input.boxId, proofBytes: input.spendingProof.proofBytes, extension: input.spendingProof.extension })),
-      outputs: forged.outputs.map((output, index) => ({ ...output, transactionId: '', index, creationHeight: Number(output.creationHeight), assets: output.assets })),
+      dataInputs: forged.dataInputs,
+      outputs,
     });
     forged.id = transactionId;
-    forged.outputs.forEach((output, index) => Object.assign(output, { transactionId, boxId: boxIds[index] }));
+    forged.outputs.forEach((output, index) => Object.assign(output, { transactionId, boxId: ids.boxId(outputs[index] as (typeof outputs)[number], transactionId, index) }));
     block.transactions.push(forged);
     return answer;
   }

@@ -19,10 +19,14 @@ export class ContentIds {
     return this.hasher.init().update(bytes).digest('hex');
   }
 
-  /** The transaction's id and its outputs' ids, from their content alone. */
-  ids(tx: ChainTransaction): { transactionId: string; boxIds: string[] } {
-    const transactionId = this.#hash(this.#bytes.transaction(tx.inputs, tx.dataInputs, tx.outputs));
-    return { transactionId, boxIds: tx.outputs.map((output, index) => this.#hash(this.#bytes.box(output, transactionId, index))) };
+  /** The transaction's id from its content alone (inputs, data inputs, every output). */
+  transactionId(tx: Pick<ChainTransaction, 'inputs' | 'dataInputs' | 'outputs'>): string {
+    return this.#hash(this.#bytes.transaction(tx.inputs, tx.dataInputs, tx.outputs));
+  }
+
+  /** The id of a box from its content, as output `index` of the transaction `transactionId`. */
+  boxId(output: ChainTransaction['outputs'][number], transactionId: string, index: number): string {
+    return this.#hash(this.#bytes.box(output, transactionId, index));
   }
 
   /**
@@ -30,8 +34,7 @@ export class ContentIds {
    * in transit, or an id made up, no longer matches, whatever the source claims. The id covers every output's content.
    */
   transactionProblem(tx: ChainTransaction): AppError | undefined {
-    const transactionId = this.#hash(this.#bytes.transaction(tx.inputs, tx.dataInputs, tx.outputs));
-    return transactionId === tx.id.toLowerCase() ? undefined : contentMismatch(tx.id);
+    return this.transactionId(tx) === tx.id.toLowerCase() ? undefined : contentMismatch(tx.id);
   }
 
   /**
@@ -40,14 +43,8 @@ export class ContentIds {
    */
   boxProblem(tx: ChainTransaction, index: number): AppError | undefined {
     const output = tx.outputs[index];
-    if (output && output.transactionId === tx.id && output.index === index && this.#hash(this.#bytes.box(output, tx.id.toLowerCase(), index)) === output.boxId.toLowerCase()) return undefined;
+    if (output && output.transactionId === tx.id && output.index === index && this.boxId(output, tx.id.toLowerCase(), index) === output.boxId.toLowerCase()) return undefined;
     return refusedAnswer(`a box whose content does not match its id (${shortId(output?.boxId ?? '')}, output ${index} of ${shortId(tx.id)})`);
-  }
-
-  /** Refuses a transaction whose id, or any of whose box ids, is not that of its content. */
-  require(tx: ChainTransaction): void {
-    const problem = this.transactionProblem(tx) ?? tx.outputs.map((_output, index) => this.boxProblem(tx, index)).find((found) => found !== undefined);
-    if (problem) throw problem;
   }
 }
 
