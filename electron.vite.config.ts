@@ -9,7 +9,13 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rolldownOptions: { input: { index: resolve(import.meta.dirname, 'electron/main/index.ts') } },
+      // The hashing of the chain checks runs on a worker thread of its own, started from this file (chain/checks-thread.ts).
+      rolldownOptions: {
+        input: {
+          index: resolve(import.meta.dirname, 'electron/main/index.ts'),
+          'checks-worker': resolve(import.meta.dirname, 'electron/core/chain/checks-worker.ts'),
+        },
+      },
     },
   },
   preload: {

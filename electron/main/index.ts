@@ -18,6 +18,7 @@ function startCore() {
     databasePath: join(app.getPath('userData'), 'lets-mirror.sqlite'),
     appVersion: app.getVersion(),
     nativeBinding: electronSqliteBinding(app.getAppPath()),
+    checksWorker: join(import.meta.dirname, 'checks-worker.js'),
   });
 }
 

@@ -1,4 +1,5 @@
 import { dirname } from 'node:path';
+import { checkOnThread } from '../chain/chain-checks';
 import type { Handlers } from '../api/contract';
 import { openDatabase, type Db } from '../mirror/database';
 import { bundledMigrations } from '../mirror/migrations';
@@ -38,6 +39,11 @@ export interface CoreOptions {
   syncIntervalMs?: number;
   /** How often the demo chain mines a block while transactions wait; 5 s unless given (tests). */
   blockIntervalMs?: number;
+  /**
+   * The built checks-worker.js, to hash the chain checks on a thread of their own (chain/checks-thread.ts); without it
+   * they run on the sync's thread (tests that run the TypeScript sources).
+   */
+  checksWorker?: string;
 }
 
 export interface Core {
@@ -63,6 +69,7 @@ export function createCore(options: CoreOptions): Core {
   const { databasePath, nativeBinding } = options;
   const open = () => openDatabase(databasePath, { nativeBinding });
   let db = open();
+  if (options.checksWorker !== undefined) checkOnThread(options.checksWorker);
   const startRuntime = async (settings: AppSettings): Promise<ChainRuntime> => {
     const confirmations = effectiveConfirmations(settings);
     const { syncIntervalMs, blockIntervalMs } = options;

@@ -88,7 +88,8 @@ function closableGate() {
       transaction: gate((transactionId: string) => index.transaction(transactionId)),
       boxesByToken: gate((tokenId: string, offset: number, limit: number) => index.boxesByToken(tokenId, offset, limit)),
       transactionsByErgoTree: gate((tree: string, offset: number, limit: number) => index.transactionsByErgoTree(tree, offset, limit)),
-      ...(index.inclusion && { inclusion: gate(index.inclusion.bind(index)) }),
+      ...(index.blockHeader && { blockHeader: gate(index.blockHeader.bind(index)) }),
+      ...(index.proofFor && { proofFor: gate(index.proofFor.bind(index)) }),
     }),
     close: () => {
       closed = true;

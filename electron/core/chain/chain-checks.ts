@@ -6,6 +6,8 @@ import { ContentIds } from './content-ids';
 import { checkDifficulty, checkParentLink, type Network } from './difficulty';
 import { refusedHeader } from './refused-answer';
 import { TransactionsRoots } from './transactions-root';
+import { startChecksThread, type ChecksThread } from './checks-thread';
+import { packBlocks, packHeaders, passed, type PackedBlocks } from './packed-blocks';
 
 /** A block as the sync reads it: the header and every transaction in it, in order. */
 export interface BlockToCheck {
@@ -62,7 +64,11 @@ export class ChainChecks {
   readonly #roots: TransactionsRoots;
   readonly #headers: HeaderCheck;
 
-  constructor(hasher: Blake2b256) {
+  /** `thread` does the hashing where given (checks-thread.ts); these checks then name what it found. */
+  constructor(
+    hasher: Blake2b256,
+    private readonly thread?: ChecksThread,
+  ) {
     this.#ids = new ContentIds(hasher);
     this.#roots = new TransactionsRoots(hasher);
     this.#headers = new HeaderCheck(hasher);
@@ -73,7 +79,25 @@ export class ChainChecks {
    * during a fetch gives such a batch, and the sync keeps only the linked part of it); one that does follow must keep
    * the difficulty inside an epoch and come later in time.
    */
-  requireBlocks(blocks: readonly BlockToCheck[], network: Network, content: ContentSent): UncheckedContent {
+  async requireBlocks(blocks: readonly BlockToCheck[], network: Network, content: ContentSent): Promise<UncheckedContent> {
+    const packed = this.thread && packedOrNull(() => packBlocks(blocks));
+    if (!this.thread || !packed) return this.#requireBlocksHere(blocks, network, content);
+    blocks.forEach(({ header }, i) => {
+      const previous = blocks[i - 1]?.header;
+      if (previous && header.parentId === previous.id) requireFollows(header, previous, network);
+    });
+    const verdict = await this.thread.check(packed, network);
+    const unchecked = verdict.transactions.map(([block, position]) => (blocks[block] as BlockToCheck).transactions[position]?.id as string);
+    // The boxes of a transaction whose id could not be checked do not count: it is never stored (ChainWriter).
+    const boxes = verdict.boxes.filter(([block, position]) => !unchecked.includes((blocks[block] as BlockToCheck).transactions[position]?.id as string));
+    if (verdict.headers.length + verdict.roots.length + boxes.length > 0 || (unchecked.length > 0 && content === 'whole')) {
+      this.#requireBlocksHere(blocks, network, content);
+      throw threadDisagrees();
+    }
+    return unchecked;
+  }
+
+  #requireBlocksHere(blocks: readonly BlockToCheck[], network: Network, content: ContentSent): UncheckedContent {
     const unchecked: string[] = [];
     let previous: ChainHeader | undefined;
     for (const { header, transactions } of blocks) {
@@ -83,6 +107,7 @@ export class ChainChecks {
         const problem = this.#ids.transactionProblem(tx);
         if (problem && content === 'whole') throw problem;
         if (problem) unchecked.push(tx.id);
+        else this.#requireBoxIds(tx);
       }
       this.#roots.requireTransactionsRoot(header, transactions);
       previous = header;
@@ -91,38 +116,39 @@ export class ChainChecks {
   }
 
   /**
-   * A transaction an index listed, with the header of the block the index places it in and the node's proof that it
-   * is there. `checkedHeaders` holds the ids of headers already checked in this read, so a block's proof of work is
+   * Transactions an index listed: with their inclusion where the source proves it (the header of the block the index
+   * places it in, and the node's proof that it is there), by their content alone where not. Each block's header is
    * checked once however many of the LETS's transactions it holds.
    */
-  #requireIncluded(tx: IndexedTransaction, { header, proof }: Inclusion, network: Network, checkedHeaders: Set<string>): void {
-    this.#requireTransactionId(tx);
-    if (header.id !== tx.blockId || header.height !== tx.inclusionHeight || header.timestamp !== tx.timestamp) {
-      throw refusedHeader(header, `for transaction ${tx.id.slice(0, 12)}… that is not the block the index placed it in`);
-    }
-    if (!checkedHeaders.has(header.id)) {
-      this.#requireHeader(header, network);
-      checkedHeaders.add(header.id);
-    }
-    this.#roots.requireInBlock(header, tx.id, proof);
-  }
-
-  /** Transactions an index listed: with their inclusion where the source proves it, by their content alone where not. */
-  requireIndexed(items: readonly IndexedToCheck[], network: Network): void {
-    const checkedHeaders = new Set<string>();
+  async requireIndexed(items: readonly IndexedToCheck[], network: Network): Promise<void> {
+    const headers = new Map<string, ChainHeader>();
     for (const { tx, inclusion } of items) {
-      if (inclusion) this.#requireIncluded(tx, inclusion, network, checkedHeaders);
-      else this.#requireTransactionId(tx);
+      this.#requireTransactionId(tx);
+      this.#requireBoxIds(tx);
+      if (!inclusion) continue;
+      const { header, proof } = inclusion;
+      if (header.id !== tx.blockId || header.height !== tx.inclusionHeight || header.timestamp !== tx.timestamp) {
+        throw refusedHeader(header, `for transaction ${tx.id.slice(0, 12)}… that is not the block the index placed it in`);
+      }
+      this.#roots.requireInBlock(header, tx.id, proof);
+      headers.set(header.id, header);
     }
+    if (!this.thread) {
+      for (const header of headers.values()) this.#requireHeader(header, network);
+      return;
+    }
+    const checked = [...headers.values()];
+    const verdict = await this.thread.check(packHeaders(checked), network);
+    for (const at of verdict.headers) this.#requireHeader(checked[at] as ChainHeader, network);
+    if (!passed(verdict)) throw threadDisagrees();
   }
 
-  /**
-   * A box the mirror stores, of a transaction these checks passed: its id must be that of its content. Only stored
-   * boxes are asked for, by ChainWriter: an id of a box the mirror never keeps is never looked up by anything.
-   */
-  requireStoredBox(tx: ChainTransaction, index: number): void {
-    const problem = this.#ids.boxProblem(tx, index);
-    if (problem) throw problem;
+  /** Every output's id against its content, for a transaction whose own id these checks passed. */
+  #requireBoxIds(tx: ChainTransaction): void {
+    for (let index = 0; index < tx.outputs.length; index++) {
+      const problem = this.#ids.boxProblem(tx, index);
+      if (problem) throw problem;
+    }
   }
 
   #requireTransactionId(tx: ChainTransaction): void {
@@ -138,8 +164,36 @@ export class ChainChecks {
 
 let shared: Promise<ChainChecks> | undefined;
 
-/** The checks of this thread, made once (their WebAssembly is compiled on first use). */
+let sharedThread: { workerFile: string; thread: ChecksThread } | undefined;
+
+/**
+ * The checks of this process, made once (their WebAssembly is compiled on first use): on this thread alone, or with
+ * the hashing on a checks thread once checkOnThread has started one.
+ */
 export function chainChecks(): Promise<ChainChecks> {
-  shared ??= wasmBlake2b256().then((hasher) => new ChainChecks(hasher));
+  shared ??= wasmBlake2b256().then((hasher) => new ChainChecks(hasher, sharedThread?.thread));
   return shared;
+}
+
+/**
+ * Hands the hashing of every later check to a checks thread running `workerFile` (the built checks-worker.js). One
+ * thread serves the process: asking again for the same file changes nothing.
+ */
+export function checkOnThread(workerFile: string): void {
+  if (sharedThread?.workerFile === workerFile) return;
+  sharedThread = { workerFile, thread: startChecksThread(workerFile) };
+  shared = undefined;
+}
+
+/** Where the thread answers differently from these checks on the same blocks: a bug, not the source's fault. */
+const threadDisagrees = () => new Error('The chain checks thread refused what the same checks on the sync’s thread passed.');
+
+/** Packed blocks, or null if something in them is not hexadecimal (the checks on this thread then say what). */
+function packedOrNull(pack: () => PackedBlocks): PackedBlocks | null {
+  try {
+    return pack();
+  } catch (error) {
+    if (error instanceof TypeError) return null;
+    throw error;
+  }
 }

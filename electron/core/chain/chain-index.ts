@@ -69,9 +69,10 @@ export interface ChainIndex {
    */
   transactionsByErgoTree(ergoTree: string, offset: number, limit: number): Promise<IndexPage<IndexedTransaction>>;
   /**
-   * The header of block `headerId` and the proof that `transactionId` is in it, or null when the source knows no
-   * such block or transaction. Missing where the source serves no proofs (the Explorer): what it lists is then taken
-   * on its word, and Settings says so.
+   * The header of block `headerId`, or null when the source knows no such block. With proofFor, missing where the
+   * source serves no proofs (the Explorer): what it lists is then taken on its word, and Settings says so.
    */
-  inclusion?(headerId: HexId, transactionId: HexId): Promise<Inclusion | null>;
+  blockHeader?(headerId: HexId): Promise<ChainHeader | null>;
+  /** The proof that `transactionId` is in block `headerId`, or null when the source knows no such block or transaction. */
+  proofFor?(headerId: HexId, transactionId: HexId): Promise<MerkleProofJson | null>;
 }

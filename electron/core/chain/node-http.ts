@@ -110,7 +110,20 @@ export function createNodeHttp(tuned: NodeHttpOptions) {
       throw new ResponseTooLarge(options.maxResponseBytes);
     }
     if (response.body === null) return '';
-    const reader = response.body.getReader();
+    // A declared length within the limit is read whole at once, which costs far less per request than chunk by chunk
+    // (an index catch-up asks two small answers for every transaction); the limit still holds if the body is longer.
+    const bytes = declared > 0 ? new Uint8Array(await response.arrayBuffer()) : await readChunks(response.body);
+    if (bytes.byteLength > options.maxResponseBytes) throw new ResponseTooLarge(options.maxResponseBytes);
+    try {
+      return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      throw new BadEncoding();
+    }
+  }
+
+  /** A body of undeclared length, given up on as soon as it passes the limit. */
+  async function readChunks(body: ReadableStream<Uint8Array>): Promise<Uint8Array> {
+    const reader = body.getReader();
     const chunks: Uint8Array[] = [];
     let size = 0;
     for (;;) {
@@ -123,11 +136,7 @@ export function createNodeHttp(tuned: NodeHttpOptions) {
       }
       chunks.push(value);
     }
-    try {
-      return new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks));
-    } catch {
-      throw new BadEncoding();
-    }
+    return Buffer.concat(chunks);
   }
 
   return {

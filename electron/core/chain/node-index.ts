@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { AppError } from '../errors/app-error';
-import type { ChainIndex, IndexedBox, IndexedTransaction, IndexPage, Inclusion } from './chain-index';
-import type { ChainBox } from './chain-source';
+import type { ChainIndex, IndexedBox, IndexedTransaction, IndexPage } from './chain-index';
+import type { MerkleProofJson } from './merkle';
+import type { ChainBox, ChainHeader } from './chain-source';
 import { apiErrorText, describeSchemaError, nodeAnsweredError, responseInvalid } from './node-errors';
 import { createNodeHttp, type HttpTuning, type NodeAnswer, type NodeRequest } from './node-http';
 import {
@@ -168,6 +169,14 @@ export function createNodeIndex(options: NodeIndexOptions): NodeIndex {
     return boxes;
   }
 
+  /** A 2xx answer of a plain node route, or null for its 404 (the node's ApiResponse turns a None into one). */
+  async function answered(request: NodeRequest): Promise<NodeAnswer | null> {
+    const answer = await http.send(request);
+    if (answer.status === 404) return null;
+    if (answer.status < 200 || answer.status > 299) throw nodeAnsweredError(nodeUrl, request.endpoint, answer.status, answer.json);
+    return answer;
+  }
+
   return {
     label: `the Ergo node at ${nodeUrl}`,
     maxPage: INDEX_PAGE_LIMIT,
@@ -241,21 +250,23 @@ export function createNodeIndex(options: NodeIndexOptions): NodeIndex {
       return { items: page.items.map(({ transaction }) => transaction), total: page.total };
     },
 
-    /** Plain node routes, there with or without the index (ergo BlocksApiRoute: header, proofFor). */
-    async inclusion(headerId, transactionId): Promise<Inclusion | null> {
+    /** A plain node route, there with or without the index (ergo BlocksApiRoute). */
+    async blockHeader(headerId): Promise<ChainHeader | null> {
+      const blockId = requireHexId(headerId, 'block');
+      const request: NodeRequest = { method: 'GET', path: `/blocks/${blockId}/header`, endpoint: 'GET /blocks/{headerId}/header' };
+      const answer = await answered(request);
+      if (answer === null) return null;
+      const header = parsed(answer, request, headerSchema);
+      if (header.id !== blockId) throw refused(request.endpoint, `the header is ${header.id}, not the one asked for`);
+      return header;
+    },
+
+    async proofFor(headerId, transactionId): Promise<MerkleProofJson | null> {
       const blockId = requireHexId(headerId, 'block');
       const txId = requireHexId(transactionId, 'transaction');
-      const headerRequest: NodeRequest = { method: 'GET', path: `/blocks/${blockId}/header`, endpoint: 'GET /blocks/{headerId}/header' };
-      const proofRequest: NodeRequest = { method: 'GET', path: `/blocks/${blockId}/proofFor/${txId}`, endpoint: 'GET /blocks/{headerId}/proofFor/{txId}' };
-      const [headerAnswer, proofAnswer] = await Promise.all([http.send(headerRequest), http.send(proofRequest)]);
-      for (const [answer, request] of [[headerAnswer, headerRequest], [proofAnswer, proofRequest]] as const) {
-        // An unknown block, or a transaction not in it: the node's ApiResponse turns its None into 404.
-        if (answer.status === 404) return null;
-        if (answer.status < 200 || answer.status > 299) throw nodeAnsweredError(nodeUrl, request.endpoint, answer.status, answer.json);
-      }
-      const header = parsed(headerAnswer, headerRequest, headerSchema);
-      if (header.id !== blockId) throw refused(headerRequest.endpoint, `the header is ${header.id}, not the one asked for`);
-      return { header, proof: parsed(proofAnswer, proofRequest, merkleProofSchema) };
+      const request: NodeRequest = { method: 'GET', path: `/blocks/${blockId}/proofFor/${txId}`, endpoint: 'GET /blocks/{headerId}/proofFor/{txId}' };
+      const answer = await answered(request);
+      return answer === null ? null : parsed(answer, request, merkleProofSchema);
     },
   };
 }

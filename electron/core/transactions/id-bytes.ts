@@ -16,7 +16,7 @@ const CACHED_FROM = 128;
 const CACHE_LIMIT = 4_096;
 
 /** Bytes written one after the other into one buffer that grows, for hashing without building hex strings. */
-class ByteWriter {
+export class ByteWriter {
   #buffer = Buffer.alloc(4_096);
   #length = 0;
   readonly #decoded = new Map<string, Buffer>();
@@ -28,6 +28,29 @@ class ByteWriter {
 
   get bytes(): Buffer {
     return this.#buffer.subarray(0, this.#length);
+  }
+
+  get length(): number {
+    return this.#length;
+  }
+
+  /** A 32-bit length, big-endian, written at `at` (a place kept for it by `skip`) or, without `at`, next. */
+  uint32(value: number, at?: number): this {
+    if (at !== undefined) {
+      this.#buffer.writeUInt32BE(value, at);
+      return this;
+    }
+    this.#room(4);
+    this.#buffer.writeUInt32BE(value, this.#length);
+    this.#length += 4;
+    return this;
+  }
+
+  /** Keeps `bytes` bytes for later (uint32 with `at`). */
+  skip(bytes: number): this {
+    this.#room(bytes);
+    this.#length += bytes;
+    return this;
   }
 
   #room(bytes: number): void {
@@ -64,12 +87,7 @@ class ByteWriter {
   }
 
   hex(text: string): this {
-    if (text.length < CACHED_FROM) {
-      this.#room(text.length / 2);
-      if (!decodeHexInto(text, this.#buffer, this.#length)) throw new TypeError(`not hexadecimal bytes: ${text.slice(0, 80)}`);
-      this.#length += text.length / 2;
-      return this;
-    }
+    if (text.length < CACHED_FROM) return this.hexOnce(text);
     let decoded = this.#decoded.get(text);
     if (!decoded) {
       if (this.#decoded.size >= CACHE_LIMIT) this.#decoded.clear();
@@ -79,6 +97,14 @@ class ByteWriter {
     this.#room(decoded.length);
     decoded.copy(this.#buffer, this.#length);
     this.#length += decoded.length;
+    return this;
+  }
+
+  /** Hex that does not recur (a spending proof): decoded where it goes, never kept. */
+  hexOnce(text: string): this {
+    this.#room(text.length >> 1);
+    if (!decodeHexInto(text, this.#buffer, this.#length)) throw new TypeError(`not hexadecimal bytes: ${text.slice(0, 80)}`);
+    this.#length += text.length >> 1;
     return this;
   }
 
@@ -118,22 +144,7 @@ export class IdBytes {
   readonly #writer = new ByteWriter();
 
   transaction(inputs: readonly IdInput[], dataInputs: readonly { boxId: string }[], outputs: readonly IdOutput[]): Uint8Array {
-    const w = this.#writer.reset();
-    const tokenIndex = new Map<string, number>();
-    for (const output of outputs) for (const { tokenId } of output.assets) if (!tokenIndex.has(tokenId)) tokenIndex.set(tokenId, tokenIndex.size);
-    w.vlq(inputs.length);
-    for (const input of inputs) w.hex(input.boxId).byte(0).extension(input.extension);
-    w.vlq(dataInputs.length);
-    for (const { boxId } of dataInputs) w.hex(boxId);
-    w.vlq(tokenIndex.size);
-    for (const tokenId of tokenIndex.keys()) w.hex(tokenId);
-    w.vlq(outputs.length);
-    for (const output of outputs) {
-      w.boxHead(output);
-      for (const { tokenId, amount } of output.assets) w.vlq(tokenIndex.get(tokenId) as number).vlq(amount);
-      w.registers(output);
-    }
-    return w.bytes;
+    return writeTransaction(this.#writer.reset(), inputs, dataInputs, outputs).bytes;
   }
 
   box(output: IdOutput, transactionId: string, index: number): Uint8Array {
@@ -141,4 +152,38 @@ export class IdBytes {
     for (const { tokenId, amount } of output.assets) w.hex(tokenId).vlq(amount);
     return w.registers(output).hex(transactionId).vlq(index).bytes;
   }
+}
+
+/**
+ * A transaction's id bytes (IdBytes.transaction), written on after whatever `w` holds. With `marks`, the places the
+ * checks thread needs to rebuild each output's own bytes from them (packed-blocks.ts) are pushed onto it: where the
+ * token ids start, then per output where it starts, where its tokens start, where its registers start and end.
+ */
+export function writeTransaction(
+  w: ByteWriter,
+  inputs: readonly IdInput[],
+  dataInputs: readonly { boxId: string }[],
+  outputs: readonly IdOutput[],
+  marks?: number[],
+): ByteWriter {
+  const tokenIndex = new Map<string, number>();
+  for (const output of outputs) for (const { tokenId } of output.assets) if (!tokenIndex.has(tokenId)) tokenIndex.set(tokenId, tokenIndex.size);
+  w.vlq(inputs.length);
+  for (const input of inputs) w.hex(input.boxId).byte(0).extension(input.extension);
+  w.vlq(dataInputs.length);
+  for (const { boxId } of dataInputs) w.hex(boxId);
+  w.vlq(tokenIndex.size);
+  marks?.push(w.length);
+  for (const tokenId of tokenIndex.keys()) w.hex(tokenId);
+  w.vlq(outputs.length);
+  for (const output of outputs) {
+    marks?.push(w.length);
+    w.boxHead(output);
+    marks?.push(w.length);
+    for (const { tokenId, amount } of output.assets) w.vlq(tokenIndex.get(tokenId) as number).vlq(amount);
+    marks?.push(w.length);
+    w.registers(output);
+    marks?.push(w.length);
+  }
+  return w;
 }

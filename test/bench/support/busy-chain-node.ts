@@ -3,7 +3,7 @@ import { Worker } from 'node:worker_threads';
 import type { DemoLets } from '../../../electron/core/devnet/demo-lets';
 import type { LetsParameters } from '../../../electron/core/lets/lets-parameters';
 import type { TrafficMix } from '../../helpers/generated-traffic';
-import { bundleWorker } from './bundle-worker';
+import { bundleWorker } from '../../helpers/bundle-worker';
 
 /*
  * Starts the catch-up benchmark's devnet node in a worker thread (see devnet-node.ts for why a thread). Its chain is a

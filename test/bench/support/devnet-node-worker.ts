@@ -6,16 +6,19 @@ import { foundLets } from '../../../electron/core/devnet/demo-lets';
 import { DevnetChain } from '../../../electron/core/devnet/devnet-chain';
 import { serveDevnet } from '../../../electron/core/devnet/devnet-server';
 import { syncOnce } from '../../../electron/core/mirror/sync/mirror-sync';
+import { checkOnThread } from '../../../electron/core/chain/chain-checks';
 import { appendGeneratedTrades } from '../../helpers/generated-trades';
 import { openMirrorFollowing } from '../../helpers/mirror-following';
-import type { DevnetNodeReady, DevnetNodeRequest, DevnetNodeSetup, InProcessSync } from './devnet-node';
+import type { DevnetNodeData, DevnetNodeReady, DevnetNodeRequest, InProcessSync } from './devnet-node';
 
 /*
  * The benchmark's node: a devnet holding the whole generated history, served over HTTP from its own thread, as a
  * real node serves from its own process. See devnet-node.ts, which starts it.
  */
 
-const setup = workerData as DevnetNodeSetup;
+const setup = workerData as DevnetNodeData;
+// The in-process sync hashes its checks on a thread of their own, as the desktop app does.
+checkOnThread(setup.checksWorker);
 const port = parentPort;
 if (!port) throw new Error('devnet-node-worker runs as a worker thread');
 

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { LetsParameters } from '../../../electron/core/lets/lets-parameters';
 import type { DemoLets } from '../../../electron/core/devnet/demo-lets';
-import { bundleWorker } from './bundle-worker';
+import { bundledChecksWorker, bundleWorker } from '../../helpers/bundle-worker';
 
 /*
  * Starts the benchmark's devnet node in a worker thread. A real Ergo node answers from its own process; with the
@@ -19,6 +19,11 @@ export interface DevnetNodeSetup {
   seed: number;
   startTime: number;
   blockIntervalMs: number;
+}
+
+/** What the node's thread is started with: the setup, and the chain checks' worker its in-process sync hashes on. */
+export interface DevnetNodeData extends DevnetNodeSetup {
+  checksWorker: string;
 }
 
 export interface DevnetNodeReady {
@@ -61,7 +66,8 @@ function nextMessage<T>(worker: Worker): Promise<T> {
 }
 
 export async function startDevnetNode(setup: DevnetNodeSetup): Promise<DevnetNode> {
-  const worker = new Worker(await bundleWorker(join(import.meta.dirname, 'devnet-node-worker.ts')), { workerData: setup });
+  const workerData: DevnetNodeData = { ...setup, checksWorker: await bundledChecksWorker() };
+  const worker = new Worker(await bundleWorker(join(import.meta.dirname, 'devnet-node-worker.ts')), { workerData });
   const ready = await nextMessage<DevnetNodeReady>(worker);
   return {
     ...ready,

@@ -11,6 +11,8 @@ import { startWebBridge, type WebBridge } from './web-bridge';
 
 export const RESULTS_DIR = resolve(import.meta.dirname, '../../../test-results');
 const RENDERER_DIR = resolve(import.meta.dirname, '../../../out/renderer');
+/** The chain checks' worker as the build ships it: the app under test hashes its checks on their own thread, as the desktop app does. */
+export const CHECKS_WORKER = resolve(import.meta.dirname, '../../../out/main/checks-worker.js');
 
 /** The real core on a fresh database, the built renderer served through the web bridge, and Chromium at 1280×800. */
 export interface AppUnderTest {
@@ -36,7 +38,7 @@ export interface AppUnderTestOptions {
 
 export async function startAppUnderTest({ withChain = false, ledger, node }: AppUnderTestOptions = {}): Promise<AppUnderTest> {
   const dataDir = mkdtempSync(join(tmpdir(), 'lets-e2e-'));
-  const core = createCore({ databasePath: join(dataDir, 'mirror.sqlite'), appVersion: '0.0.0-e2e', deviceTransports: ledger, ...(node && { syncIntervalMs: 300 }) });
+  const core = createCore({ databasePath: join(dataDir, 'mirror.sqlite'), appVersion: '0.0.0-e2e', deviceTransports: ledger, checksWorker: CHECKS_WORKER, ...(node && { syncIntervalMs: 300 }) });
   if (node) {
     await core.handlers['settings.update']({ chainSource: node.url, nodeNetwork: node.network, confirmations: 2 });
     await core.startChain();

@@ -4,15 +4,16 @@ import { AppError } from '../../errors/app-error';
 import type { Db } from '../database';
 import { finishCatchUp, pendingLets, recordCatchUp, type IndexCursor, type PendingLets } from '../queries/catch-up-state';
 import { insertBlock, KEPT_HEADERS, storedHeaderIdAt, storedTip, type Network } from '../queries/chain-store';
-import { fetchBlocks, fetchHeaders, heightsBetween, linkedPrefix } from './block-fetch';
+import { fetchHeaders, heightsBetween, linkedPrefix } from './block-fetch';
+import { CheckedBatches } from './checked-batches';
 import { ChainWriter } from './chain-writer';
 import {
   CHECKS_OF_BLOCK_SCAN,
   CHECKS_OF_PROVEN_INDEX,
   CHECKS_OF_UNPROVEN_INDEX,
   chainChecks,
-  contentSentBy,
   requireFollows,
+  type ChainChecks,
   type IndexedToCheck,
 } from '../../chain/chain-checks';
 import type { ChainHeader } from '../../chain/chain-source';
@@ -144,21 +145,35 @@ export function createCatchUp(options: CatchUpOptions = {}): CatchUp {
     throw indexInconsistent(index, 'its listing kept changing while it was read');
   }
 
-  /** Each transaction with the node's proof of its block where the index serves proofs, INCLUSIONS_AT_ONCE at a time. */
-  async function inclusionsOf(txs: readonly IndexedTransaction[]): Promise<IndexedToCheck[]> {
-    const inclusion = index?.inclusion?.bind(index);
-    if (!index || !inclusion) return txs.map((tx) => ({ tx, inclusion: null }));
-    const items: IndexedToCheck[] = [];
+  /**
+   * Checks transactions the index listed (chain-checks.ts), with the node's proof of their block where the index
+   * serves proofs: asked INCLUSIONS_AT_ONCE at a time, a block's header once for all the transactions of it among them,
+   * each group checked while the next is asked for.
+   */
+  async function requireIndexed(checks: ChainChecks, txs: readonly IndexedTransaction[], network: Network): Promise<void> {
+    if (!index?.blockHeader || !index.proofFor) return checks.requireIndexed(txs.map((tx) => ({ tx, inclusion: null })), network);
+    let checked: Promise<void> = Promise.resolve();
     for (let start = 0; start < txs.length; start += INCLUSIONS_AT_ONCE) {
       const chunk = txs.slice(start, start + INCLUSIONS_AT_ONCE);
-      const found = await Promise.all(chunk.map((tx) => inclusion(tx.blockId, tx.id)));
-      chunk.forEach((tx, i) => {
-        const proven = found[i];
-        if (!proven) throw indexInconsistent(index, `it lists transaction ${tx.id.slice(0, 12)}… in block ${tx.blockId.slice(0, 12)}…, which the node says does not hold it`);
-        items.push({ tx, inclusion: proven });
+      const headers = new Map<string, Promise<ChainHeader | null>>();
+      for (const { blockId } of chunk) if (!headers.has(blockId)) headers.set(blockId, index.blockHeader(blockId));
+      const [found, proofs] = await Promise.all([
+        Promise.all([...headers].map(async ([id, header]) => [id, await header] as const)),
+        Promise.all(chunk.map((tx) => index.proofFor?.(tx.blockId, tx.id) ?? null)),
+      ]);
+      const headerOf = new Map(found);
+      const items = chunk.map((tx, i): IndexedToCheck => {
+        const header = headerOf.get(tx.blockId);
+        const proof = proofs[i];
+        if (!header || !proof) throw indexInconsistent(index, `it lists transaction ${tx.id.slice(0, 12)}… in block ${tx.blockId.slice(0, 12)}…, which the node says does not hold it`);
+        return { tx, inclusion: { header, proof } };
       });
+      await checked;
+      checked = checks.requireIndexed(items, network);
+      // Awaited with the next group or at the end; a request failing before then must not leave it unheard.
+      checked.catch(() => undefined);
     }
-    return items;
+    await checked;
   }
 
   /** The highest height up to which this listing's transactions are all read. */
@@ -194,14 +209,14 @@ export function createCatchUp(options: CatchUpOptions = {}): CatchUp {
         const ordered = [...byId.values()].sort((a, b) => a.inclusionHeight - b.inclusionHeight || a.index - b.index);
         const cursor: IndexCursor = { height, positions: Object.fromEntries(reads.map((r) => [r.listing, r.position])) };
         const checks = await chainChecks();
-        checks.requireIndexed(await inclusionsOf(ordered), network);
+        await requireIndexed(checks, ordered, network);
         const from = caughtUpTo + 1;
         db.transaction(() => {
-          const writer = new ChainWriter(db, following, network, checks);
+          const writer = new ChainWriter(db, following, network);
           for (const tx of ordered) writer.apply(tx, { height: tx.inclusionHeight, timestamp: tx.timestamp }, tx.index);
           writer.finish();
           recordCatchUp(db, tracked.letsId, height, cursor);
-          const passed = index?.inclusion ? CHECKS_OF_PROVEN_INDEX : CHECKS_OF_UNPROVEN_INDEX;
+          const passed = index?.proofFor ? CHECKS_OF_PROVEN_INDEX : CHECKS_OF_UNPROVEN_INDEX;
           recordRead(db, { letsId: tracked.letsId, fromHeight: from, toHeight: height, source: index?.label ?? '', checks: passed });
         })();
         caughtUpTo = height;
@@ -224,11 +239,10 @@ export function createCatchUp(options: CatchUpOptions = {}): CatchUp {
     const following = { tracked: [tracked], letsTokenIds: new Map([[tracked.letsId, lets.letsTokenId]]) };
     let caughtUpTo = lets.caughtUpTo;
     let previous: ChainHeader | undefined;
+    const checks = await chainChecks();
+    const batches = new CheckedBatches(source, checks, network, (from) => heightsBetween(from, Math.min(upTo, from + batchSize - 1)));
     while (caughtUpTo < upTo) {
-      const heights = heightsBetween(caughtUpTo + 1, Math.min(upTo, caughtUpTo + batchSize));
-      const fetched = await fetchBlocks(source, heights);
-      const checks = await chainChecks();
-      const unchecked = new Set(checks.requireBlocks(fetched, network, contentSentBy(source)));
+      const { blocks: fetched, unchecked } = await batches.read(caughtUpTo + 1, previous?.id);
       const blocks = linkedPrefix(fetched, previous?.id);
       const agreed = blocks.filter((b) => (storedHeaderIdAt(db, b.header.height) ?? b.header.id) === b.header.id);
       if (agreed.length < blocks.length || blocks.length === 0) return 'waiting';
@@ -236,7 +250,7 @@ export function createCatchUp(options: CatchUpOptions = {}): CatchUp {
       const last = blocks.at(-1)?.header.height ?? caughtUpTo;
       const from = caughtUpTo + 1;
       db.transaction(() => {
-        const writer = new ChainWriter(db, following, network, checks, unchecked);
+        const writer = new ChainWriter(db, following, network, unchecked);
         for (const { header, transactions } of blocks) for (const [position, tx] of transactions.entries()) writer.apply(tx, header, position);
         writer.finish();
         recordCatchUp(db, tracked.letsId, last, null);

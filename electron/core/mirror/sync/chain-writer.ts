@@ -6,7 +6,6 @@ import { refreshLetsParameters } from '../queries/lets';
 import { awaitingInclusion, markIncluded } from '../queries/outbox';
 import { BoxBatch } from './box-batch';
 import { classifyTransaction } from './classify-transaction';
-import type { ChainChecks } from '../../chain/chain-checks';
 import { contentMismatch } from '../../chain/content-ids';
 
 /**
@@ -15,7 +14,7 @@ import { contentMismatch } from '../../chain/content-ids';
  * block-by-block sync and a LETS's catch-up (through the index or its own block scan) both write through it, so the
  * mirror they leave is the same whichever way the transactions came. What it is given has passed the chain checks
  * (chain/chain-checks.ts) already, but for `unchecked`: transactions whose content a source did not send whole, which
- * may pass by but are never stored; and the ids of the boxes it stores are checked here, as it stores them.
+ * may pass by but are never stored.
  */
 export class ChainWriter {
   private readonly boxes: BoxBatch;
@@ -27,7 +26,6 @@ export class ChainWriter {
     private readonly db: Db,
     private readonly following: ReturnType<typeof loadTracked>,
     network: Network,
-    private readonly checks: ChainChecks,
     private readonly unchecked: ReadonlySet<string> = new Set(),
   ) {
     this.boxes = new BoxBatch(db);
@@ -42,7 +40,6 @@ export class ChainWriter {
     if (stored && this.unchecked.has(tx.id)) throw contentMismatch(tx.id);
     for (const boxId of effects.spent) boxes.spend(boxId, tx.id, header.height);
     for (const box of effects.created) {
-      this.checks.requireStoredBox(tx, box.box.index);
       boxes.create(box, header.height);
       // The management box (committee) and the public token box (trustless) both state the LETS in R5–R8.
       if (box.kind !== 'account') {

@@ -17,10 +17,11 @@ import {
 } from '../queries/chain-store';
 import { pendingLets } from '../queries/catch-up-state';
 import { reopenAbove } from '../queries/outbox';
-import { fetchBlocks, heightsBetween, linkedPrefix, type FetchedBlock } from './block-fetch';
+import { heightsBetween, linkedPrefix, type FetchedBlock } from './block-fetch';
+import { CheckedBatches, type CheckedBlocks } from './checked-batches';
 import { createCatchUp, type CatchUp } from './catch-up';
 import { ChainWriter } from './chain-writer';
-import { chainChecks, CHECKS_OF_BLOCK_SCAN, contentSentBy, requireFollows, type ChainChecks } from '../../chain/chain-checks';
+import { chainChecks, CHECKS_OF_BLOCK_SCAN, requireFollows } from '../../chain/chain-checks';
 import { recordRead } from '../queries/mirror-reads';
 
 
@@ -72,9 +73,9 @@ async function findForkPoint(db: Db, source: ChainSource, from: number): Promise
  * Applies checked blocks in one SQLite transaction, with the record of where they came from; returns the warnings of
  * any LETS whose parameters on chain differ.
  */
-function applyBlocks(db: Db, { blocks, unchecked }: CheckedBlocks, following: ReturnType<typeof loadTracked>, network: Network, source: string, checks: ChainChecks): string[] {
+function applyBlocks(db: Db, { blocks, unchecked }: CheckedBlocks, following: ReturnType<typeof loadTracked>, network: Network, source: string): string[] {
   return db.transaction(() => {
-    const writer = new ChainWriter(db, following, network, checks, unchecked);
+    const writer = new ChainWriter(db, following, network, unchecked);
     for (const { header, transactions } of blocks) {
       insertBlock(db, header);
       for (const [position, tx] of transactions.entries()) writer.apply(tx, header, position);
@@ -108,14 +109,13 @@ export async function syncOnce(db: Db, source: ChainSource, options: SyncOptions
   if (tracked.length === 0) return { ...result, height: catchingUp ? result.height : chainTip.height };
   const firstHeight = Math.min(...tracked.map((t) => t.startHeight));
   const batchFrom = (next: number) => heightsBetween(next, Math.min(chainTip.height, next + batchSize - 1));
-  let ahead: Prefetched | undefined;
   const checks = await chainChecks();
-  const fetchChecked = (heights: number[]) => fetchCheckedBlocks(source, heights, checks, network);
+  const batches = new CheckedBatches(source, checks, network, batchFrom);
 
   for (;;) {
     const local = storedTip(db);
     if (local && (await source.headerIdsAt(local.height))[0] !== local.headerId) {
-      ahead = undefined;
+      batches.forget();
       const fork = await findForkPoint(db, source, local.height - 1);
       db.transaction(() => {
         rollbackAbove(db, fork);
@@ -127,15 +127,7 @@ export async function syncOnce(db: Db, source: ChainSource, options: SyncOptions
     const next = local ? local.height + 1 : firstHeight;
     const heights = batchFrom(next);
     if (heights.length === 0) break;
-    const prefetched = ahead?.from === next ? ahead.blocks : undefined;
-    const fetching = prefetched ?? fetchChecked(heights);
-    // Asked for before this batch is awaited, so that its requests are on the wire (the event loop sends them while
-    // this batch arrives) and the node prepares it while this one is written.
-    ahead = prefetch(fetchChecked, batchFrom(next + heights.length));
-    let checked = await fetching;
-    // Fetched ahead, a batch may have failed (its checks included) or be from before a reorg; a fresh fetch then has
-    // the last word.
-    if (checked === undefined || (prefetched && linkedPrefix(checked.blocks, local?.headerId).length === 0)) checked = await fetchChecked(heights);
+    const checked = await batches.read(next, local?.headerId);
     const linked = linkedPrefix(checked.blocks, local?.headerId);
     if (linked.length === 0) {
       if (checked.blocks.length === 0) break;
@@ -143,35 +135,10 @@ export async function syncOnce(db: Db, source: ChainSource, options: SyncOptions
     }
     const parent = local && storedLinkAt(db, local.height);
     if (parent) requireFollows((linked[0] as FetchedBlock).header, parent, network);
-    result.warnings.push(...applyBlocks(db, { blocks: linked, unchecked: checked.unchecked }, following, network, source.label, checks));
+    result.warnings.push(...applyBlocks(db, { blocks: linked, unchecked: checked.unchecked }, following, network, source.label));
     options.onBatchApplied?.(linked.at(-1)?.header.height ?? next);
     result.appliedBlocks += linked.length;
   }
   result.height = storedTip(db)?.height ?? 0;
   return result;
-}
-
-/** The batch after the one being read, asked for at once (see syncOnce). */
-interface Prefetched {
-  from: number;
-  /** Resolves to undefined if fetching failed: the batch is then fetched again when it is due, errors and all. */
-  blocks: Promise<CheckedBlocks | undefined>;
-}
-
-function prefetch(fetchChecked: (heights: number[]) => Promise<CheckedBlocks>, heights: number[]): Prefetched | undefined {
-  const from = heights[0];
-  if (from === undefined) return undefined;
-  return { from, blocks: fetchChecked(heights).catch(() => undefined) };
-}
-
-/** Blocks that passed the checks, and the transactions among them whose content could not be checked (ChainWriter). */
-interface CheckedBlocks {
-  blocks: FetchedBlock[];
-  unchecked: ReadonlySet<string>;
-}
-
-/** Blocks fetched, then checked (chain-checks.ts) before anything may store them. */
-async function fetchCheckedBlocks(source: ChainSource, heights: readonly number[], checks: ChainChecks, network: Network): Promise<CheckedBlocks> {
-  const blocks = await fetchBlocks(source, heights);
-  return { blocks, unchecked: new Set(checks.requireBlocks(blocks, network, contentSentBy(source))) };
 }

@@ -9,7 +9,7 @@ import { build } from 'vite';
  */
 
 // Inside the repository, so that the bundle's package imports resolve from its node_modules.
-const bundleDir = join(import.meta.dirname, '../../../node_modules/.cache/lets-bench');
+const bundleDir = join(import.meta.dirname, '../../node_modules/.cache/lets-bench');
 
 /** Bundles the worker entry at `entry` (a .ts path) and answers the path of the JavaScript file to start. */
 export async function bundleWorker(entry: string): Promise<string> {
@@ -27,3 +27,6 @@ export async function bundleWorker(entry: string): Promise<string> {
   });
   return join(bundleDir, `${name}.mjs`);
 }
+
+/** The chain checks' worker (electron/core/chain/checks-worker.ts), bundled as the app's build ships it. */
+export const bundledChecksWorker = (): Promise<string> => bundleWorker(join(import.meta.dirname, '../../electron/core/chain/checks-worker.ts'));
