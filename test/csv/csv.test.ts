@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { amountCell, timeCell } from '../../electron/core/csv/cells';
-import { CsvSyntaxError, neutraliseFormula, parseCsv, restoreNeutralised, writeCsv } from '../../electron/core/csv/csv';
+import { CsvSyntaxError, neutraliseFormula, parseCsv, restoreNeutralised, separatorOf, writeCsv } from '../../electron/core/csv/csv';
 
 const cellsOf = (text: string) => parseCsv(text).map((r) => r.cells);
 
@@ -20,6 +20,17 @@ describe('reading CSV', () => {
   it('numbers records as a spreadsheet numbers rows: blank lines count, a line break inside quotes does not', () => {
     const rows = parseCsv('\uFEFFname,notes\n"Alice","two\nlines"\n\nBob,x\n');
     expect(rows.map((r) => [r.row, r.cells[0]])).toEqual([[1, 'name'], [2, 'Alice'], [4, 'Bob']]);
+  });
+
+  it('finds the separator of a file in its first line, outside quotes: commas, semicolons or tabs', () => {
+    expect(separatorOf('name,contact;x\nA;B;C;D')).toBe(',');
+    expect(separatorOf('\uFEFFname;contact;"a, b, c"\nA,B')).toBe(';');
+    expect(separatorOf('name\tcontact\nA,B')).toBe('\t');
+    expect(separatorOf('name\nA;B')).toBe(',');
+    expect(parseCsv('name;"a;b"\r\nx;"y"', ';').map((r) => r.cells)).toEqual([
+      ['name', 'a;b'],
+      ['x', 'y'],
+    ]);
   });
 
   it('ignores a byte-order mark so the first header is read correctly', () => {

@@ -3,6 +3,7 @@ import { parseCsv } from '../../electron/core/csv/csv';
 import { exportMembersCsv } from '../../electron/core/members/member-export';
 import { importMembers, MAX_IMPORT_ROWS, previewImport } from '../../electron/core/members/member-import';
 import { ownerAddress } from '../../electron/core/members/owner-address';
+import { shortAddress } from '../../electron/core/members/member-check';
 import { listMembers } from '../../electron/core/mirror/queries/members';
 import { aLetsMirror, KEYS } from './member-mirror';
 
@@ -27,6 +28,7 @@ describe('member CSV import', () => {
         { row: 3, name: 'Erin', contact: '', notes: '', ownerKey: KEYS.erin, enrolled: true },
       ],
       problems: [],
+      warnings: [],
       ignoredColumns: [],
     });
     // Erin joined without a profile: only the sync's placeholder for her account, which her row will take over.
@@ -79,6 +81,53 @@ describe('member CSV import', () => {
     expect(problems(csv(HEADER, '"Bob,x'))).toEqual(['Row 2: a quoted cell is never closed (a " is missing).']);
     const tooMany = Array.from({ length: MAX_IMPORT_ROWS + 1 }, () => `x,,,${KEYS.bob}`);
     expect(problems(csv(HEADER, ...tooMany))).toEqual([`The file has ${MAX_IMPORT_ROWS + 1} member rows; import at most ${MAX_IMPORT_ROWS} at a time.`]);
+  });
+
+  it.each([
+    ['semicolons', ';'],
+    ['tabs', '\t'],
+  ])('reads a file separated by %s, as spreadsheet programs write it, with or without a byte-order mark', (_what, separator) => {
+    const { db, letsId } = aLetsMirror();
+    const file = (bom: string) =>
+      bom + csv(['name', 'contact', 'notes', 'public_key'].join(separator), ['Dora', 'dora@example.org', '"Bakes bread; cakes, Fridays"', KEYS.dora].join(separator));
+    for (const bom of ['', '\uFEFF']) {
+      const { rows, problems } = previewImport(db, letsId, file(bom), 'testnet');
+      expect(problems).toEqual([]);
+      expect(rows.map((r) => [r.name, r.contact, r.notes, r.ownerKey])).toEqual([['Dora', 'dora@example.org', 'Bakes bread; cakes, Fridays', KEYS.dora]]);
+    }
+    const extraCell = csv(['name', 'public_key'].join(separator), ['Dora', KEYS.dora, 'x'].join(separator));
+    expect(previewImport(db, letsId, extraCell, 'testnet').problems.map((p) => p.message)).toEqual([
+      `Row 2: it has 3 cells but the header has 2 (a ${separator === ';' ? 'semicolon' : 'tab'} inside a cell needs quotes).`,
+    ]);
+  });
+
+  it('names the separator it read a file with when the file has another', () => {
+    const { db, letsId } = aLetsMirror();
+    expect(previewImport(db, letsId, csv('name|public_key', `Dora|${KEYS.dora}`), 'testnet').problems.map((p) => p.message)).toEqual([
+      'Row 1 must name the columns: a "name" column is missing (row 1 was read as separated by commas: save the file as CSV, separated by commas, semicolons or tabs).',
+    ]);
+  });
+
+  it('warns of a name another member or an earlier row has, importing both', () => {
+    const mirror = aLetsMirror();
+    mirror.enrol('Alice Martin', KEYS.alice);
+    const preview = previewImport(
+      mirror.db,
+      mirror.letsId,
+      csv(HEADER, `alice  MARTIN,,,${KEYS.bob}`, `Dora,,,${KEYS.dora}`, `Dora,,,${KEYS.erin}`, `Charlie,,,${KEYS.charlie}`),
+      'testnet',
+    );
+    expect(preview.problems).toEqual([]);
+    expect(preview.rows.map((r) => r.name)).toEqual(['alice  MARTIN', 'Dora', 'Dora', 'Charlie']);
+    const aliceAddress = shortAddress(KEYS.alice, 'testnet');
+    expect(aliceAddress).toMatch(/^3W.{4}….{4}$/);
+    expect(preview.warnings).toEqual([
+      {
+        row: 2,
+        message: `Row 2: alice  MARTIN has the same name as a member already in this LETS (${aliceAddress}); both are kept, and lists show each with their address. A surname or an initial in the name tells them apart at a glance.`,
+      },
+      { row: 4, message: 'Row 4: Dora has the same name as row 3; both are kept, and lists show each with their address.' },
+    ]);
   });
 
   it('imports nothing when one row is bad, everything once it is fixed', () => {

@@ -1,3 +1,4 @@
+import { ownerAddress } from '../../electron/core/members/owner-address';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { DevnetChain } from '../../electron/core/devnet/devnet-chain';
@@ -44,6 +45,8 @@ describe('accounts nobody named on this computer', () => {
     ].sort(([a], [b]) => String(a).localeCompare(String(b)));
     expect(directory(db)).toEqual(expected);
     expect(placeholder(key.Alice)).toMatch(/^Member 0[23][0-9a-f]{6}$/);
+    // Each with the wallet address of their key on the LETS's network (the demo chain's are testnet addresses).
+    expect(listMembers(db).find((m) => m.ownerKey === key.Alice)?.address).toBe(ownerAddress(key.Alice, 'testnet'));
   });
 
   it('keep their id when the treasurer names them, and a named key still refuses a second profile', async () => {
@@ -60,7 +63,7 @@ describe('accounts nobody named on this computer', () => {
     expect(findMember(db, bob)).toMatchObject({ name: 'Bob', named: true });
 
     const charlieFields = { name: 'Charlie', contact: '', notes: '', publicKey: key.Charlie, address: '' };
-    expect(addMember(db, letsId, charlieFields, 'testnet')).toBe(charlie);
+    expect(addMember(db, letsId, charlieFields, 'testnet')).toEqual({ id: charlie, warning: null });
     expect(() => addMember(db, letsId, { ...charlieFields, name: 'Charlie again' }, 'testnet')).toThrow('This key already belongs to Charlie in this LETS.');
 
     expect(directory(db)).toEqual([

@@ -46,6 +46,8 @@ export interface MemberSummary {
   contact: string;
   /** Compressed public key (hex) the member's account box carries, or will carry once enrolled. */
   ownerKey: string;
+  /** The wallet address of that key on the LETS's network; null for a LETS not on chain yet. */
+  address: string | null;
   state: MembershipState;
   /** Current balance from the member's account box on chain; null while not enrolled. */
   balance: bigint | null;

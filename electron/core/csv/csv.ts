@@ -1,7 +1,32 @@
 /*
  * CSV as spreadsheets write and read it (RFC 4180): fields separated by commas, a field holding a comma, a quote or
- * a line break is wrapped in double quotes, and a quote inside is doubled. Lines end in CRLF or LF.
+ * a line break is wrapped in double quotes, and a quote inside is doubled. Lines end in CRLF or LF. Where a comma is
+ * the decimal mark (much of Europe), spreadsheet programs separate fields by semicolons instead, and "text" exports
+ * use tabs: a file is read with whichever of the three its first line uses (separatorOf).
  */
+
+/** The separators a spreadsheet program writes, and how a message names them. */
+export const SEPARATORS = { ',': 'comma', ';': 'semicolon', '\t': 'tab' } as const;
+export type CsvSeparator = keyof typeof SEPARATORS;
+
+const BYTE_ORDER_MARK = '\uFEFF';
+
+/**
+ * The separator of a file: of commas, semicolons and tabs, the one its first line (its header) holds most of outside
+ * quotes; commas when it holds none.
+ */
+export function separatorOf(text: string): CsvSeparator {
+  const counts = new Map<CsvSeparator, number>();
+  let quoted = false;
+  for (const char of text.startsWith(BYTE_ORDER_MARK) ? text.slice(1) : text) {
+    if (char === '"') quoted = !quoted;
+    else if (!quoted && (char === '\n' || char === '\r')) break;
+    else if (!quoted && char in SEPARATORS) counts.set(char as CsvSeparator, (counts.get(char as CsvSeparator) ?? 0) + 1);
+  }
+  let best: CsvSeparator = ',';
+  for (const [separator, count] of counts) if (count > (counts.get(best) ?? 0)) best = separator;
+  return best;
+}
 
 export class CsvSyntaxError extends Error {
   constructor(
@@ -23,8 +48,8 @@ export interface CsvRow {
 }
 
 /** Parses CSV text into records; a byte-order mark is ignored, blank lines are skipped. */
-export function parseCsv(text: string): CsvRow[] {
-  const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
+export function parseCsv(text: string, separator: CsvSeparator = ','): CsvRow[] {
+  const source = text.startsWith(BYTE_ORDER_MARK) ? text.slice(1) : text;
   const rows: CsvRow[] = [];
   let cells: string[] = [];
   let cell = '';
@@ -54,7 +79,7 @@ export function parseCsv(text: string): CsvRow[] {
       } else if (char === '"') {
         quoted = false;
         const next = source[i + 1];
-        if (next !== undefined && next !== ',' && next !== '\n' && next !== '\r') {
+        if (next !== undefined && next !== separator && next !== '\n' && next !== '\r') {
           throw new CsvSyntaxError(`Row ${record}: text follows a closing quote; a quote inside a quoted cell must be doubled ("").`, record);
         }
       } else {
@@ -63,7 +88,7 @@ export function parseCsv(text: string): CsvRow[] {
     } else if (char === '"' && cell === '' && !fieldWasQuoted) {
       quoted = true;
       fieldWasQuoted = true;
-    } else if (char === ',') {
+    } else if (char === separator) {
       endCell();
     } else if (char === '\r' && source[i + 1] === '\n') {
       // CRLF: the LF ends the record.

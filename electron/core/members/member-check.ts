@@ -4,7 +4,8 @@ import type { Db } from '../mirror/database';
 import { accountBalances } from '../mirror/queries/ledger';
 import { addMemberProfile, profilesByKey } from '../mirror/queries/members';
 import type { ErgoNetwork } from '../signers/signer';
-import { keyFromAddress, publicKeyProblem, splitKeyText, type AddressProblem, type KeyProblem } from './owner-address';
+import { nameKey, shortened } from './member-names';
+import { keyFromAddress, ownerAddress, publicKeyProblem, splitKeyText, type AddressProblem, type KeyProblem } from './owner-address';
 
 const KEY_PROBLEMS: Record<KeyProblem, string> = {
   'not-hex-33': 'the public key is not 33 bytes of hex (66 characters 0–9 and a–f)',
@@ -91,12 +92,28 @@ export function checkMember(fields: MemberFields, context: MemberContext): Check
   return { name, contact, notes, ownerKey: owner.key, enrolled: context.enrolledKeys.has(owner.key) };
 }
 
+/** An address shortened to what tells two members apart on screen and on paper. */
+export const shortAddress = (ownerKey: string, network: ErgoNetwork): string => shortened(ownerAddress(ownerKey, network));
+
+/**
+ * Two members may share a name (two Marias at the market): not refused, but said, with how to tell them apart. Null
+ * when no member already in the LETS has this member's name.
+ */
+export function sameNameWarning(member: Pick<CheckedMember, 'name' | 'ownerKey'>, context: MemberContext): string | null {
+  const others = [...context.existingProfiles].filter(([key, profile]) => key !== member.ownerKey && nameKey(profile.name) === nameKey(member.name));
+  if (others.length === 0) return null;
+  const addresses = others.map(([key]) => shortAddress(key, context.network)).join(', ');
+  return `${member.name.trim()} has the same name as ${others.length === 1 ? 'a member' : `${others.length} members`} already in this LETS (${addresses}); both are kept, and lists show each with their address. A surname or an initial in the name tells them apart at a glance.`;
+}
+
 /** Adds one member typed in the enrolment wizard (stored on this computer; enrolment on chain is the next step). */
-export function addMember(db: Db, letsId: number, fields: MemberFields, network: ErgoNetwork): number {
-  const checked = checkMember(fields, memberContext(db, letsId, network));
+export function addMember(db: Db, letsId: number, fields: MemberFields, network: ErgoNetwork): { id: number; warning: string | null } {
+  const context = memberContext(db, letsId, network);
+  const checked = checkMember(fields, context);
   if ('problem' in checked) {
     const sentence = `${checked.problem.charAt(0).toUpperCase()}${checked.problem.slice(1)}.`;
     throw new AppError('invalid-input', sentence, 'Correct it and try again.');
   }
-  return addMemberProfile(db, { letsId, ownerKey: checked.ownerKey, name: checked.name, contact: checked.contact, notes: checked.notes });
+  const id = addMemberProfile(db, { letsId, ownerKey: checked.ownerKey, name: checked.name, contact: checked.contact, notes: checked.notes });
+  return { id, warning: sameNameWarning(checked, context) };
 }

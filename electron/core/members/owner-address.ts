@@ -10,6 +10,22 @@ export function ownerAddress(publicKey: string, network: ErgoNetwork): string {
   return ErgoAddress.fromPublicKey(publicKey, addressNetwork(network)).encode(addressNetwork(network));
 }
 
+/** Addresses already written: the member lists ask for every member's on each refresh, and keys do not change. */
+const written = new Map<string, string>();
+const WRITTEN_LIMIT = 10_000;
+
+/** ownerAddress, remembered. */
+export function memberAddress(publicKey: string, network: ErgoNetwork): string {
+  const key = `${network}:${publicKey}`;
+  let address = written.get(key);
+  if (address === undefined) {
+    if (written.size >= WRITTEN_LIMIT) written.clear();
+    address = ownerAddress(publicKey, network);
+    written.set(key, address);
+  }
+  return address;
+}
+
 export type KeyProblem = 'not-hex-33' | 'identity' | 'not-on-curve';
 
 const P = 2n ** 256n - 2n ** 32n - 977n;

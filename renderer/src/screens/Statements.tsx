@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { flushSync } from 'react-dom';
 import type { MemberStatement } from '../../../electron/core/api/calls/statement-types';
 import { toPdfFileName } from '../../../electron/core/api/pdf-request';
+import { memberLabels } from '../../../electron/core/members/member-names';
 import { canSavePdf, chooseFolder, PdfError, savePdf, savePdfInto, type PdfPageSize } from '../api/pdf';
 import { EmptyState } from '../components/EmptyState';
 import { ErrorNotice } from '../components/ErrorNotice';
@@ -57,6 +58,7 @@ export function Statements() {
   const letsList = letsChoice.list;
   const letsId = letsChoice.lets?.id ?? null;
   const members = useCall('members.list', { letsId });
+  const labels = members.state.status === 'ready' ? memberLabels(members.state.value) : new Map<number, string>();
   const [who, setWho] = useState<number | 'all'>('all');
   const [choice, setChoice] = useState<PeriodChoice>('this-month');
   const [custom, setCustom] = useState<DateRange>(() => monthRange(new Date(), 0));
@@ -125,7 +127,7 @@ export function Statements() {
             {members.state.status === 'ready' &&
               members.state.value.map((m) => (
                 <option key={m.id} value={m.id}>
-                  {m.name}
+                  {labels.get(m.id)}
                 </option>
               ))}
           </select>

@@ -30,7 +30,8 @@ export const memberCalls = {
   ),
   'members.get': call<MemberDetail>()(z.strictObject({ id: memberId })),
   /** A new member typed in the enrolment wizard: stored on this computer, enrolled on chain in the next step. */
-  'members.add': call<{ id: number }>()(
+  /** `warning`: another member already has this name (kept, but said: sameNameWarning). */
+  'members.add': call<{ id: number; warning: string | null }>()(
     z.strictObject({ letsId, ...profileFields, key: z.string().trim().min(1, 'Enter the member’s public key or address.').max(200, 'That key is too long.') }),
   ),
   /** Changes only what is stored on this computer (name, contact, notes); nothing goes on chain. */

@@ -77,6 +77,8 @@ export interface ImportProblem {
 export interface ImportPreview {
   rows: ImportRow[];
   problems: ImportProblem[];
+  /** Rows imported as they are but worth a second look: a name another member or row has already. */
+  warnings: ImportProblem[];
   /** Header names the import does not read (e.g. balance in an exported file). */
   ignoredColumns: string[];
 }

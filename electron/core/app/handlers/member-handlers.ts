@@ -25,7 +25,7 @@ export function memberHandlers(ctx: CoreContext): AreaHandlers<typeof memberCall
     'lets.rules': () => listLets(ctx.db).map((lets) => letsRules(lets, trustlessFacts(ctx.db, lets.id))),
     'members.list': (query) => listMembers(ctx.db, query),
     'members.get': ({ id }) => detail(id),
-    'members.add': ({ letsId, key, ...profile }) => ({ id: addMember(ctx.db, letsId, { ...profile, ...splitKeyText(key) }, network()) }),
+    'members.add': ({ letsId, key, ...profile }) => addMember(ctx.db, letsId, { ...profile, ...splitKeyText(key) }, network()),
     'members.update': ({ id, ...edit }) => {
       updateMemberProfile(ctx.db, id, edit);
       return detail(id);

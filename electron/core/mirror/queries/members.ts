@@ -1,5 +1,6 @@
 import type { MemberSort, SortDirection } from '../../api/calls/member-types';
-import type { MemberSummary, MembershipState } from '../../api/types';
+import type { ChainNetwork, MemberSummary, MembershipState } from '../../api/types';
+import { memberAddress } from '../../members/owner-address';
 import { AppError } from '../../errors/app-error';
 import type { Db } from '../database';
 import { onTheMirroredNetwork } from './lets';
@@ -27,6 +28,7 @@ interface MemberRow {
   model: 'committee' | 'trustless';
   value: bigint | null;
   registers: string | null;
+  network: ChainNetwork | null;
 }
 
 // The member's current account box (if any), the block time of their latest trade and of their account's closing;
@@ -34,6 +36,7 @@ interface MemberRow {
 // member's boxes down (index boxes_by_owner): the first trade entry met, usually on the first box. Closings have a
 // table of their own (migration 013).
 const MEMBER_SELECT = `SELECT p.id, p.lets_id, p.name, p.contact, p.notes, p.owner_key, p.named, b.balance, b.box_id, l.model, b.value, b.registers,
+    (SELECT c.network FROM lets_chain c WHERE c.lets_id = p.lets_id) AS network,
     (SELECT e.timestamp FROM account_entries e WHERE e.lets_id = p.lets_id AND e.member_key = p.owner_key AND e.kind = 'trade'
       ORDER BY e.height DESC LIMIT 1) AS last_trade_at,
     (SELECT MAX(c.timestamp) FROM closing_entries c WHERE c.lets_id = p.lets_id AND c.member_key = p.owner_key) AS left_at
@@ -64,6 +67,7 @@ function toSummary(row: MemberRow): MemberSummary {
     named: row.named === 1n,
     contact: row.contact,
     ownerKey: row.owner_key,
+    address: row.network === null ? null : memberAddress(row.owner_key, row.network === 'mainnet' ? 'mainnet' : 'testnet'),
     state: stateOf(row),
     balance: row.balance,
     lastTradeAt: row.last_trade_at === null ? null : Number(row.last_trade_at),

@@ -9,6 +9,7 @@ import { OUTBOX_STATE_TEXT } from '../../components/outbox-states';
 import { TransactionReview } from '../../components/TransactionReview';
 import { LIVE_REFRESH_MS, useCall } from '../../hooks/use-call';
 import { NewMemberForm } from './NewMemberForm';
+import { memberLabels } from '../../../../electron/core/members/member-names';
 import '../../styles/transactions.css';
 
 const WATCH_MS = 2_000;
@@ -43,6 +44,7 @@ export function Enrolment() {
   const { list: letsList, lets } = useLetsChoice((l) => l.model === 'committee');
   const members = useCall('members.list', { letsId: lets?.id ?? null }, LIVE_REFRESH_MS);
   const waiting = members.state.status === 'ready' ? members.state.value.filter((m) => m.state === 'not-enrolled') : [];
+  const waitingLabels = memberLabels(waiting);
   const [chosen, setChosen] = useState<ReadonlySet<number>>(new Set());
   const [batch, setBatch] = useState<Batch | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
@@ -147,7 +149,7 @@ export function Enrolment() {
             <legend>Enrol these members (the committee signs one transaction each)</legend>
             {waiting.map((m) => (
               <label key={m.id}>
-                <input type="checkbox" checked={chosen.has(m.id)} onChange={() => toggle(m.id)} /> {m.name}
+                <input type="checkbox" checked={chosen.has(m.id)} onChange={() => toggle(m.id)} /> {waitingLabels.get(m.id)}
                 {m.contact ? ` — ${m.contact}` : ''}
               </label>
             ))}

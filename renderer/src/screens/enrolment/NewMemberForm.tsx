@@ -8,6 +8,7 @@ const EMPTY = { name: '', contact: '', notes: '', key: '' };
 export function NewMemberForm({ letsId, onAdded }: { letsId: number; onAdded: (id: number) => void }) {
   const [fields, setFields] = useState(EMPTY);
   const [error, setError] = useState<ApiError | null>(null);
+  const [warning, setWarning] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const set = (field: keyof typeof EMPTY) => (e: { target: { value: string } }) => setFields({ ...fields, [field]: e.target.value });
 
@@ -16,8 +17,9 @@ export function NewMemberForm({ letsId, onAdded }: { letsId: number; onAdded: (i
     setBusy(true);
     callApi('members.add', { letsId, ...fields })
       .then(
-        ({ id }) => {
+        ({ id, warning: added }) => {
           setError(null);
+          setWarning(added);
           setFields(EMPTY);
           onAdded(id);
         },
@@ -49,6 +51,11 @@ export function NewMemberForm({ letsId, onAdded }: { letsId: number; onAdded: (i
       </div>
       <p className="form-note">The member’s key comes from their own Ergo wallet. Name, contact and notes never go on chain.</p>
       {error && <ErrorNotice error={error} />}
+      {warning && (
+        <p className="notice notice-warning" role="status">
+          {warning}
+        </p>
+      )}
       <div className="tx-actions">
         <button type="submit" className="button" disabled={busy}>
           {busy ? 'Checking…' : 'Add member'}

@@ -2,17 +2,20 @@ import { useState, type FormEvent } from 'react';
 import type { PreparedTransaction } from '../../../../electron/core/api/calls/outbox-types';
 import type { LetsSummary, MemberSummary } from '../../../../electron/core/api/types';
 import { formatAmount, parseAmount } from '../../../../electron/core/lets/amount';
+import { memberLabels } from '../../../../electron/core/members/member-names';
 import { asApiError, callApi, type ApiError } from '../../api/client';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { TransactionReview } from '../../components/TransactionReview';
 import { useCall } from '../../hooks/use-call';
 
-function memberOption(member: MemberSummary) {
-  return (
+/** Each member by name (told apart from another of the same name: memberLabels) and balance. */
+function memberOptions(members: readonly MemberSummary[]) {
+  const labels = memberLabels(members);
+  return members.map((member) => (
     <option key={member.id} value={member.id}>
-      {member.name} ({member.balance === null ? '—' : formatAmount(member.balance)})
+      {labels.get(member.id)} ({member.balance === null ? '—' : formatAmount(member.balance)})
     </option>
-  );
+  ));
 }
 
 /**
@@ -61,14 +64,14 @@ export function RecordTrade({ lets, onClose, onConfirmed }: { lets: LetsSummary;
           Who pays
           <select value={payerId} onChange={(e) => setPayerId(e.target.value)} required>
             <option value="">Choose a member…</option>
-            {enrolled.map(memberOption)}
+            {memberOptions(enrolled)}
           </select>
         </label>
         <label className="field">
           Who is paid
           <select value={payeeId} onChange={(e) => setPayeeId(e.target.value)} required>
             <option value="">Choose a member…</option>
-            {enrolled.map(memberOption)}
+            {memberOptions(enrolled)}
           </select>
         </label>
         <label className="field">

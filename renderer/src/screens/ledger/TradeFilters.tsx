@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { TradeFilter } from '../../../../electron/core/api/calls/ledger-types';
 import type { MemberSummary } from '../../../../electron/core/api/types';
 import { parseAmount } from '../../../../electron/core/lets/amount';
+import { memberLabels } from '../../../../electron/core/members/member-names';
 
 export interface FilterForm {
   memberId: string;
@@ -41,6 +42,7 @@ export function toTradeFilter(letsId: number, form: FilterForm): TradeFilter | s
 
 /** The filter bar: applied when the treasurer presses Filter (or Enter), so typing does not reload 100 000 rows. */
 export function TradeFilters({ members, onApply }: { members: MemberSummary[]; onApply: (form: FilterForm) => void }) {
+  const labels = memberLabels(members);
   const [form, setForm] = useState<FilterForm>(NO_FILTER);
   const set = (field: keyof FilterForm) => (e: { target: { value: string } }) => setForm({ ...form, [field]: e.target.value });
   return (
@@ -58,7 +60,7 @@ export function TradeFilters({ members, onApply }: { members: MemberSummary[]; o
           <option value="">All members</option>
           {members.map((m) => (
             <option key={m.id} value={m.id}>
-              {m.name}
+              {labels.get(m.id)}
             </option>
           ))}
         </select>

@@ -2,6 +2,7 @@ import type { MemberSort, SortDirection } from '../../../../electron/core/api/ca
 import type { MemberSummary } from '../../../../electron/core/api/types';
 import { formatAmount, formatErg } from '../../../../electron/core/lets/amount';
 import { formatDate } from '../format';
+import { memberLabels } from '../../../../electron/core/members/member-names';
 
 export interface SortOrder {
   sort: MemberSort;
@@ -41,6 +42,7 @@ export function MemberDirectory(props: { members: MemberSummary[]; order: SortOr
   const { members, order, onSort, onOpen, withCollateral = false } = props;
   const [name, balance, lastTrade] = COLUMNS as [(typeof COLUMNS)[number], (typeof COLUMNS)[number], (typeof COLUMNS)[number]];
   const firstUnnamed = members.find((member) => !member.named);
+  const labels = memberLabels(members);
   return (
     <>
       {firstUnnamed && (
@@ -71,7 +73,7 @@ export function MemberDirectory(props: { members: MemberSummary[]; order: SortOr
             <tr key={member.id} className={member.state === 'enrolled' ? undefined : 'not-on-chain'}>
               <td className={member.named ? undefined : 'unnamed'}>
                 <button type="button" className="link-button" onClick={() => onOpen(member.id)} aria-describedby={member.named ? undefined : UNNAMED_HINT_ID}>
-                  {member.name}
+                  {labels.get(member.id)}
                 </button>
               </td>
               <td>{member.contact}</td>

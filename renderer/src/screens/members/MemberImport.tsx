@@ -101,6 +101,16 @@ export function MemberImport({ letsId, onImported }: { letsId: number; onImporte
           <p className="notice-hint">Correct the file in your spreadsheet, save it as CSV and choose it again.</p>
         </div>
       )}
+      {preview && preview.warnings.length > 0 && (
+        <div className="notice notice-warning" role="status">
+          <p className="notice-title">Worth a second look (these rows are imported as they are):</p>
+          <ul className="import-problems">
+            {preview.warnings.map((w) => (
+              <li key={`${w.row ?? 0}:${w.message}`}>{w.message}</li>
+            ))}
+          </ul>
+        </div>
+      )}
       {preview && preview.rows.length > 0 && (
         <>
           <h3>{problems.length > 0 ? 'Rows without problems' : 'Ready to import'}</h3>
