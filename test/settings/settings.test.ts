@@ -18,7 +18,7 @@ const settings = (overrides: Partial<AppSettings> = {}): AppSettings => ({ ...DE
 describe('settings stored on this computer', () => {
   it('starts on the demo chain, 2 confirmations, polling the Ledger, with no demo LETS until the treasurer asks for them', () => {
     const db = aDatabase();
-    expect(readSettings(db)).toEqual({ chainSource: 'devnet', nodeNetwork: 'mainnet', confirmations: null, pollLedger: true, demoLets: false, mainnetConfirmed: false });
+    expect(readSettings(db)).toEqual({ chainSource: 'devnet', nodeNetwork: 'mainnet', confirmations: null, pollLedger: true, demoLets: false, mainnetConfirmed: false, paperSize: null });
     expect(effectiveConfirmations(readSettings(db))).toBe(2);
   });
 
@@ -37,7 +37,7 @@ describe('settings stored on this computer', () => {
     first.close();
     const again = openDatabase(join(dir, 'mirror.sqlite'));
     // One spelling per node: the trailing slash is dropped.
-    expect(readSettings(again)).toEqual({ chainSource: 'https://node.example:9053', nodeNetwork: 'testnet', confirmations: 12, pollLedger: false, demoLets: false, mainnetConfirmed: false });
+    expect(readSettings(again)).toEqual({ chainSource: 'https://node.example:9053', nodeNetwork: 'testnet', confirmations: 12, pollLedger: false, demoLets: false, mainnetConfirmed: false, paperSize: null });
   });
 
   it('defaults to 10 confirmations on a node, and a chosen depth wins over either default', () => {

@@ -133,7 +133,7 @@ function buildStatement(db: Db, lets: StatementLetsRow, memberId: number, period
     collateral: collateral && terms ? { ...collateral, backsDebtOf: debtBackedBy(collateral, terms) } : null,
     generatedAt: context.now.toISOString(),
     chain: { network, closingBox, currentBoxId: currentAccountBoxId(db, lets.id, member.ownerKey), mirrorTip: storedTip(db) },
-    verification: verification({ network, membershipTokenId: lets.membershipTokenId, closingBox, closingBalance }),
+    verification: verification({ network, unit: lets.unit, membershipTokenId: lets.membershipTokenId, closingBox, closingBalance }),
     awaitingSignature: awaitingSignatureFor(db, lets.id, member.ownerKey),
   };
 }

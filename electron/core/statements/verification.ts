@@ -1,4 +1,5 @@
 import type { StatementBoxReference, StatementNetwork, StatementVerification } from '../api/calls/statement-types';
+import { formatAmount } from '../lets/amount';
 
 /*
  * The account box that held the closing balance is the chain's own record of it: its register R5 is the balance in
@@ -13,13 +14,15 @@ const EXPLORER_API: Record<Exclude<StatementNetwork, 'devnet'>, string> = {
 
 export interface VerificationFacts {
   network: StatementNetwork | null;
+  /** The LETS's unit, e.g. "hours". */
+  unit: string;
   membershipTokenId: string | null;
   closingBox: StatementBoxReference | null;
   closingBalance: bigint;
 }
 
-export function balanceClaim(membershipTokenId: string, box: StatementBoxReference, balance: bigint): string {
-  return `LETS ${membershipTokenId} box ${box.boxId} balance ${balance} at height ${box.height}`;
+export function balanceClaim(membershipTokenId: string, box: StatementBoxReference, balance: bigint, unit: string): string {
+  return `LETS ${membershipTokenId} box ${box.boxId}: balance ${formatAmount(balance)} ${unit} (register R5 = ${balance}) at height ${box.height}`;
 }
 
 export function verification(facts: VerificationFacts): StatementVerification {
@@ -32,7 +35,7 @@ export function verification(facts: VerificationFacts): StatementVerification {
       note: 'The member had no account on chain at the end of this period, so there is no balance on chain to check.',
     };
   }
-  const claim = balanceClaim(membershipTokenId, closingBox, facts.closingBalance);
+  const claim = balanceClaim(membershipTokenId, closingBox, facts.closingBalance, facts.unit);
   if (network === 'mainnet' || network === 'testnet') {
     const url = `${EXPLORER_API[network]}${closingBox.boxId}`;
     return {
@@ -45,10 +48,10 @@ export function verification(facts: VerificationFacts): StatementVerification {
   return {
     claim,
     url: null,
-    qrContent: claim,
+    qrContent: null,
     note:
       network === 'devnet'
-        ? 'This statement comes from the built-in demo chain, which exists only on this computer: nobody else can check it. On mainnet or testnet this QR code opens the public record of the account box.'
+        ? 'This statement comes from the built-in demo chain, which exists only on this computer: nobody else can check it, so no QR code is printed. On mainnet or testnet a QR code here opens the public record of the account box.'
         : 'The app was not connected to a chain when this statement was made; compare the line above with the account box on an Ergo node or explorer.',
   };
 }

@@ -3,6 +3,7 @@ import { flushSync } from 'react-dom';
 import type { MemberStatement } from '../../../electron/core/api/calls/statement-types';
 import { toPdfFileName } from '../../../electron/core/api/pdf-request';
 import { memberLabels } from '../../../electron/core/members/member-names';
+import { callApi } from '../api/client';
 import { canSavePdf, chooseFolder, PdfError, savePdf, savePdfInto, type PdfPageSize } from '../api/pdf';
 import { EmptyState } from '../components/EmptyState';
 import { ErrorNotice } from '../components/ErrorNotice';
@@ -19,8 +20,8 @@ const fileName = (subject: string, letsName: string, range: DateRange) => toPdfF
 type Progress = { done: number; total: number; current: string } | null;
 type Outcome = { tone: 'ok' | 'error'; text: string } | null;
 
-/** US Letter where the treasurer's locale uses it, A4 everywhere else; either can be chosen. */
-const defaultPageSize = (): PdfPageSize => (/-(US|CA|MX|PH)$/i.test(navigator.language) ? 'Letter' : 'A4');
+/** Until the treasurer chooses (a setting, remembered): US Letter where their locale uses it, A4 everywhere else. */
+const localPageSize = (): PdfPageSize => (/-(US|CA|MX|PH)$/i.test(navigator.language) ? 'Letter' : 'A4');
 
 function PeriodFields({ choice, custom, onChoice, onCustom }: { choice: PeriodChoice; custom: DateRange; onChoice(c: PeriodChoice): void; onCustom(r: DateRange): void }) {
   return (
@@ -62,7 +63,14 @@ export function Statements() {
   const [who, setWho] = useState<number | 'all'>('all');
   const [choice, setChoice] = useState<PeriodChoice>('this-month');
   const [custom, setCustom] = useState<DateRange>(() => monthRange(new Date(), 0));
-  const [pageSize, setPageSize] = useState<PdfPageSize>(defaultPageSize);
+  const settings = useCall('settings.get', {}).state;
+  const [chosenPageSize, setChosenPageSize] = useState<PdfPageSize | null>(null);
+  const pageSize = chosenPageSize ?? (settings.status === 'ready' ? settings.value.settings.paperSize : null) ?? localPageSize();
+  const choosePageSize = (size: PdfPageSize) => {
+    setChosenPageSize(size);
+    // Remembered for the next statements; a failure to save it changes nothing on this page.
+    callApi('settings.update', { paperSize: size }).catch(() => undefined);
+  };
   const [printOnly, setPrintOnly] = useState<number | null>(null);
   const [progress, setProgress] = useState<Progress>(null);
   const [outcome, setOutcome] = useState<Outcome>(null);
@@ -135,7 +143,7 @@ export function Statements() {
         <PeriodFields choice={choice} custom={custom} onChoice={setChoice} onCustom={setCustom} />
         <label className="field">
           <span>Paper</span>
-          <select value={pageSize} onChange={(e) => setPageSize(e.target.value as PdfPageSize)}>
+          <select value={pageSize} onChange={(e) => choosePageSize(e.target.value as PdfPageSize)}>
             <option value="A4">A4</option>
             <option value="Letter">US Letter</option>
           </select>

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageSizes } from '../pdf-request';
 
 /*
  * The treasurer's settings for this computer, with the rules every value must meet. The same schemas check what
@@ -76,6 +77,8 @@ export const settingsFields = {
   demoLets: z.boolean({ error: 'The demo LETS are either on or off.' }),
   /** The treasurer confirmed once that mainnet actions spend real ERG and cannot be undone. */
   mainnetConfirmed: z.boolean({ error: 'The mainnet confirmation is either given or not.' }),
+  /** The paper statements are printed on, as last chosen; null until chosen: US Letter in North America, A4 elsewhere. */
+  paperSize: z.enum(pageSizes, { error: 'The paper is A4 or US Letter.' }).nullable(),
 };
 
 export const appSettingsSchema = z.strictObject(settingsFields);
@@ -93,4 +96,5 @@ export const DEFAULT_SETTINGS: AppSettings = {
   pollLedger: true,
   demoLets: false,
   mainnetConfirmed: false,
+  paperSize: null,
 };

@@ -33,13 +33,16 @@ export interface StatementBoxReference {
  * How anyone can check the closing balance against the chain. On mainnet and testnet, `url` is the public Ergo
  * Explorer API record of the account box that held the closing balance (its R5 register is the balance in minor
  * units, its assets include the LETS membership token). The devnet exists only on this computer, so there is no
- * url and the note says plainly that nobody else can check it.
+ * url and no QR code, and the note says plainly that nobody else can check it.
  */
 export interface StatementVerification {
-  /** One line that states the claim: "LETS <membership token> box <box id> balance <minor units> at height <h>". */
+  /**
+   * One line that states the claim, the balance in the LETS's unit as the rest of the statement shows it and as the
+   * register holds it: "LETS <membership token> box <box id>: balance −2.00 hours (register R5 = -200) at height <h>".
+   */
   claim: string | null;
   url: string | null;
-  /** What the QR code encodes: the url when there is one, otherwise the claim; null when there is nothing to check. */
+  /** What the QR code encodes: the url; null where there is none (nothing to check, or nobody else can: the demo chain). */
   qrContent: string | null;
   note: string;
 }
