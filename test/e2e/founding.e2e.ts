@@ -101,6 +101,7 @@ describe('founding a LETS and following it from another computer', () => {
     const { page } = app;
     await page.getByRole('heading', { name: 'Welcome: how would you like to start?' }).waitFor({ timeout: 20_000 });
     expect(await page.locator('.network-badge').textContent()).toContain('Testnet');
+    expect(await page.getByRole('note', { name: 'Demo chain' }).count()).toBe(0);
     await app.screenshot('founding-welcome');
     await page.getByRole('button', { name: 'Found a new LETS' }).click();
   });

@@ -39,6 +39,8 @@ describe('the app shell in Chromium through the web bridge', () => {
       await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: title }).click();
       await expect.poll(() => page.locator('h1').textContent()).toBe(title);
       await expect.poll(() => page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: title, exact: true }).getAttribute('aria-current')).toBe('page');
+      // The app starts on the demo chain: every screen says, without crowding it, that nothing on it is real.
+      expect(await page.getByRole('note', { name: 'Demo chain' }).textContent()).toBe('Made up on this computer: its coins, members and trades are not real.');
       await app.screenshot(`shell-${title.toLowerCase()}`);
     }
     expect(await page.locator('.path').textContent()).toContain('mirror.sqlite');
