@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../electron/core/csv/csv';
 import { exportMembersCsv } from '../../electron/core/members/member-export';
-import { importMembers, MAX_IMPORT_ROWS, previewImport } from '../../electron/core/members/member-import';
+import { importMembers, MAX_IMPORT_ROWS, planImport, previewImport } from '../../electron/core/members/member-import';
 import { ownerAddress } from '../../electron/core/members/owner-address';
 import { shortAddress } from '../../electron/core/members/member-check';
 import { listMembers } from '../../electron/core/mirror/queries/members';
@@ -128,6 +128,24 @@ describe('member CSV import', () => {
       },
       { row: 4, message: 'Row 4: Dora has the same name as row 3; both are kept, and lists show each with their address.' },
     ]);
+  });
+
+  it('says before anything is enrolled when the file has more members to enrol than the LETS has memberships left, and how to make room', () => {
+    const context = (membershipsLeft: number | null) => ({ network: 'testnet' as const, existingProfiles: new Map(), enrolledKeys: new Set([KEYS.erin]), membershipsLeft });
+    const file = csv(HEADER, `Dora,,,${KEYS.dora}`, `Bob,,,${KEYS.bob}`, `Erin,,,${KEYS.erin}`);
+    // Erin is enrolled already: two to enrol.
+    expect(planImport(file, context(2)).warnings).toEqual([]);
+    expect(planImport(file, context(null)).warnings).toEqual([]);
+    const short = planImport(file, context(1));
+    expect(short.rows).toHaveLength(3);
+    expect(short.warnings).toEqual([
+      {
+        row: null,
+        message:
+          'This file has 2 members to enrol, but this LETS has only 1 membership left: to make room, close the accounts of members who have left, at a balance of 0.00 (Members: open the member, then “Close account”), or found a LETS with room for more.',
+      },
+    ]);
+    expect(planImport(file, context(0)).warnings[0]?.message).toMatch(/^This file has 2 members to enrol, but this LETS has no membership left: to make room, /);
   });
 
   it('imports nothing when one row is bad, everything once it is fixed', () => {

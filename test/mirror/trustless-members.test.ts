@@ -83,7 +83,7 @@ describe('members, statements and rules of a trustless LETS', () => {
   });
 
   it('states the committee model’s rules without any collateral', () => {
-    const committee: LetsSummary = { id: 9, name: 'Riverside LETS', unit: 'EUR-LETS', model: 'committee', network: 'devnet', creditFloor: -200_00n, creditCap: null, memberCount: 3, trialBalance: 0n, committeeKey: null, committeeAddress: null, committeeSigner: null, catchUp: null };
+    const committee: LetsSummary = { id: 9, name: 'Riverside LETS', unit: 'EUR-LETS', model: 'committee', network: 'devnet', creditFloor: -200_00n, creditCap: null, memberCount: 3, trialBalance: 0n, committeeKey: null, committeeAddress: null, committeeSigner: null, membershipsLeft: null, catchUp: null };
     const rules = letsRules(committee, null);
     expect(rules.enforcedByChain.map((r) => r.rule)).toEqual(['Credit floor', 'Credit cap', 'Conservation', 'Payer signs', 'Enrolment', 'Closing', 'Committee powers']);
     expect(rules.enforcedByChain[1]?.detail).toBe('This LETS has no cap: any balance above zero is allowed.');

@@ -4,6 +4,7 @@ import type { DemoLets } from '../../electron/core/devnet/demo-lets';
 import { AppError } from '../../electron/core/errors/app-error';
 import type { Db } from '../../electron/core/mirror/database';
 import { addMemberProfile } from '../../electron/core/mirror/queries/members';
+import { listLets } from '../../electron/core/mirror/queries/lets';
 import { outboxItem, reconcileOutbox, standingSignatureRequest } from '../../electron/core/mirror/queries/outbox';
 import { syncOnce } from '../../electron/core/mirror/sync/mirror-sync';
 import type { SigningContext } from '../../electron/core/operations/operations-context';
@@ -103,7 +104,12 @@ describe('preparing, signing and sending the app’s own transactions', () => {
   it('enrols a member whose key is recorded, signed by the committee key', async () => {
     const dora = hex.encode(await SoftwareSigner.fromMnemonic(OTHER_WALLET, { network: 'testnet' }).publicKey(addressKeyPath(0, 0)));
     const doraId = addMemberProfile(db, { letsId, ownerKey: dora, name: 'Dora' });
+    // 250 memberships, three taken by the demo members; the pool's last token never leaves the management box.
+    const membershipsLeft = () => listLets(db).find((l) => l.id === letsId)?.membershipsLeft;
+    expect(membershipsLeft()).toBe(247);
     const prepared = await prepareEnrolment(ctx, letsId, doraId);
+    // Taken as soon as the enrolment is built: the next one chains on its management box.
+    expect(membershipsLeft()).toBe(246);
     expect(prepared).toMatchObject({
       reading: {
         kind: 'enrolment',
@@ -119,6 +125,7 @@ describe('preparing, signing and sending the app’s own transactions', () => {
     await poll();
     const balance = db.prepare(`SELECT balance FROM boxes WHERE owner_key = ? AND kind = 'account' AND spent_by IS NULL`).pluck().get(dora);
     expect(balance).toBe(0n);
+    expect(membershipsLeft()).toBe(246);
   });
 
   describe('a member who signs in their own wallet', () => {

@@ -102,6 +102,11 @@ export interface LetsSummary {
    * is then followed read-only (nobody here can enrol or close accounts). Trustless LETS are always read-only.
    */
   committeeSigner: 'ledger' | 'demo-key' | null;
+  /**
+   * Committee model: memberships the management box can still give (its pool keeps one token), less the enrolments
+   * on their way to the chain; null for a trustless LETS, or before its management box is read.
+   */
+  membershipsLeft: number | null;
   /** Its history is still being read; null once it is followed block by block with the others. */
   catchUp: CatchUpView | null;
 }

@@ -2,6 +2,7 @@ import { PROFILE_LIMITS } from '../api/calls/member-types';
 import { AppError } from '../errors/app-error';
 import type { Db } from '../mirror/database';
 import { accountBalances } from '../mirror/queries/ledger';
+import { listLets } from '../mirror/queries/lets';
 import { addMemberProfile, profilesByKey } from '../mirror/queries/members';
 import type { ErgoNetwork } from '../signers/signer';
 import { nameKey, shortened } from './member-names';
@@ -25,6 +26,8 @@ export interface MemberContext {
   /** Profiles the treasurer named; a placeholder the sync made is not one of them (the new member takes it over). */
   existingProfiles: ReadonlyMap<string, { name: string }>;
   enrolledKeys: ReadonlySet<string>;
+  /** Memberships the committee can still give (LetsSummary.membershipsLeft); null where none are counted (trustless). */
+  membershipsLeft: number | null;
 }
 
 export function memberContext(db: Db, letsId: number, network: ErgoNetwork): MemberContext {
@@ -32,6 +35,7 @@ export function memberContext(db: Db, letsId: number, network: ErgoNetwork): Mem
     network,
     existingProfiles: new Map([...profilesByKey(db, letsId)].filter(([, profile]) => profile.named)),
     enrolledKeys: new Set(accountBalances(db, letsId).map((a) => a.memberKey)),
+    membershipsLeft: listLets(db).find((lets) => lets.id === letsId)?.membershipsLeft ?? null,
   };
 }
 
@@ -117,3 +121,4 @@ export function addMember(db: Db, letsId: number, fields: MemberFields, network:
   const id = addMemberProfile(db, { letsId, ownerKey: checked.ownerKey, name: checked.name, contact: checked.contact, notes: checked.notes });
   return { id, warning: sameNameWarning(checked, context) };
 }
+

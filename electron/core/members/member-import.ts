@@ -5,6 +5,7 @@ import type { Db } from '../mirror/database';
 import { addMemberProfiles } from '../mirror/queries/members';
 import type { ErgoNetwork } from '../signers/signer';
 import { checkMember, memberContext, sameNameWarning, type MemberContext } from './member-check';
+import { membershipsShort } from './memberships';
 import { nameKey } from './member-names';
 
 /** Columns the import reads; any other column (e.g. balance in an exported file) is ignored and reported. */
@@ -89,6 +90,9 @@ export function planImport(csvText: string, context: MemberContext): ImportPrevi
     else if (earlierNamed !== undefined && earlier === undefined) warn(`${checked.name} has the same name as row ${earlierNamed}; both are kept, and lists show each with their address.`);
     if (!rowByName.has(name)) rowByName.set(name, record.row);
   }
+  // Importing stores names only; enrolling them is the next step, which the memberships left may not allow for all.
+  const short = membershipsShort(rows.filter((row) => !row.enrolled).length, context.membershipsLeft);
+  if (short) warnings.unshift({ row: null, message: `This file has ${short}` });
   return { rows, problems, warnings, ignoredColumns: layout.ignored };
 }
 

@@ -41,7 +41,10 @@ function LetsCard({ lets, monthStart, rule, onChanged }: { lets: LetsAtAGlance; 
         <dt>Credit cap</dt>
         <dd className="amount">{lets.creditCap === null ? 'none' : formatAmount(lets.creditCap)}</dd>
         <dt>Members</dt>
-        <dd>{lets.memberCount}</dd>
+        <dd>
+          {lets.memberCount}
+          {lets.membershipsLeft !== null && ` (${lets.membershipsLeft} membership${lets.membershipsLeft === 1 ? '' : 's'} left)`}
+        </dd>
         <dt>Trial balance</dt>
         <dd className="amount">
           {formatAmount(lets.trialBalance)}

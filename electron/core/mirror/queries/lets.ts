@@ -18,6 +18,8 @@ interface LetsRow {
   committee_signer: LetsSummary['committeeSigner'];
   catching_up: bigint;
   catch_up_paused: bigint | null;
+  pool_left: bigint | null;
+  enrolments_pending: bigint;
 }
 
 /**
@@ -28,6 +30,12 @@ interface LetsRow {
 export function onTheMirroredNetwork(chain: string): string {
   return `(${chain}.network IS NULL OR ${chain}.network = coalesce((SELECT network FROM mirror_network), ${chain}.network))`;
 }
+
+/**
+ * Enrolments that take a membership from the pool before the mirror's management box shows it: each one built chains
+ * on the management box of the one before (prepare-enrolment.ts), until the block that includes it is mirrored.
+ */
+const ENROLMENTS_UNDER_WAY = "('built', 'signed', 'submitted', 'mempool')";
 
 /**
  * The LETS the treasurer runs (committee) first, then those the app only follows (trustless); by name within each.
@@ -42,7 +50,10 @@ export function listLets(db: Db): LetsSummary[] {
          (SELECT m.owner_key FROM boxes m WHERE m.lets_id = l.id AND m.kind = 'management' AND m.spent_by IS NULL) AS committee_key,
          (SELECT k.signer FROM own_key_paths k, boxes m WHERE m.lets_id = l.id AND m.kind = 'management' AND m.spent_by IS NULL
             AND k.public_key = m.owner_key ORDER BY k.signer = 'demo-key' LIMIT 1) AS committee_signer,
-         c.caught_up_to IS NOT NULL AS catching_up, c.catch_up_paused = 1 AS catch_up_paused
+         c.caught_up_to IS NOT NULL AS catching_up, c.catch_up_paused = 1 AS catch_up_paused,
+         (SELECT CAST(json_extract(m.assets, '$[1].amount') AS INTEGER) - 1 FROM boxes m
+            WHERE m.lets_id = l.id AND m.kind = 'management' AND m.spent_by IS NULL) AS pool_left,
+         (SELECT count(*) FROM outbox o WHERE o.lets_id = l.id AND o.purpose = 'enrolment' AND o.state IN ${ENROLMENTS_UNDER_WAY}) AS enrolments_pending
        FROM lets l
        LEFT JOIN lets_chain c ON c.lets_id = l.id
        LEFT JOIN boxes b ON b.lets_id = l.id AND b.kind = 'account' AND b.spent_by IS NULL
@@ -63,6 +74,7 @@ export function listLets(db: Db): LetsSummary[] {
     committeeKey: row.committee_key,
     committeeAddress: row.committee_key === null ? null : ownerAddress(row.committee_key, row.network === 'mainnet' ? 'mainnet' : 'testnet'),
     committeeSigner: row.committee_signer,
+    membershipsLeft: row.pool_left === null ? null : Math.max(0, Number(row.pool_left - row.enrolments_pending)),
     // How far it has come is known to the running catch-up, which the handler asks (app/handlers/member-handlers.ts).
     catchUp: row.catching_up === 1n ? { phase: 'blocks', done: null, total: null, secondsLeft: null, paused: row.catch_up_paused === 1n } : null,
   }));

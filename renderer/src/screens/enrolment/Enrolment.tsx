@@ -10,6 +10,8 @@ import { TransactionReview } from '../../components/TransactionReview';
 import { LIVE_REFRESH_MS, useCall } from '../../hooks/use-call';
 import { NewMemberForm } from './NewMemberForm';
 import { memberLabels } from '../../../../electron/core/members/member-names';
+import { membershipsShort } from '../../../../electron/core/members/memberships';
+import { useNavigate } from '../navigation';
 import '../../styles/transactions.css';
 
 const WATCH_MS = 2_000;
@@ -48,6 +50,7 @@ export function Enrolment() {
   const [chosen, setChosen] = useState<ReadonlySet<number>>(new Set());
   const [batch, setBatch] = useState<Batch | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
+  const navigate = useNavigate();
 
   if (letsList.status === 'loading') return <Loading what="the LETS" />;
   if (letsList.status === 'failed') return <ErrorNotice error={letsList.error} />;
@@ -81,6 +84,8 @@ export function Enrolment() {
       [],
     );
   };
+  // Said before anything is enrolled: the chain would refuse the enrolments past the last membership.
+  const short = membershipsShort(chosen.size, lets.membershipsLeft);
   const toggle = (id: number) => {
     const next = new Set(chosen);
     if (!next.delete(id)) next.add(id);
@@ -142,6 +147,11 @@ export function Enrolment() {
       />
       <section className="card" aria-labelledby="to-enrol-title">
         <h2 id="to-enrol-title">Members waiting to be enrolled in {lets.name}</h2>
+        {lets.membershipsLeft !== null && (
+          <p className="memberships-left">
+            {lets.membershipsLeft === 0 ? 'No membership' : `${lets.membershipsLeft} membership${lets.membershipsLeft === 1 ? '' : 's'}`} left in {lets.name}.
+          </p>
+        )}
         {waiting.length === 0 ? (
           <p className="empty-note">Everyone is enrolled. Add a new member above, or import members from a CSV file on the Members screen.</p>
         ) : (
@@ -155,9 +165,17 @@ export function Enrolment() {
             ))}
           </fieldset>
         )}
+        {short && (
+          <div className="notice notice-error" role="alert">
+            <p>{`You chose ${short}`}</p>
+            <button type="button" className="button secondary" onClick={() => navigate('members')}>
+              Open Members to close an account
+            </button>
+          </div>
+        )}
         {error && <ErrorNotice error={error} />}
         <div className="tx-actions">
-          <button type="button" className="button" disabled={chosen.size === 0} onClick={start}>
+          <button type="button" className="button" disabled={chosen.size === 0 || short !== null} onClick={start}>
             Enrol {chosen.size === 0 ? '' : `${chosen.size} `}member{chosen.size === 1 ? '' : 's'}
           </button>
         </div>
