@@ -74,9 +74,17 @@ describe('bookkeeping: the ledger, recording a trade, the outbox', () => {
     await page.getByRole('button', { name: 'Close' }).click();
 
     await expect.poll(tradeRows, { timeout: 15_000 }).toContainEqual(expect.stringMatching(/^\d{4}-\d\d-\d\dCharlieAlice1\.25eggs2\.25−0\.75/));
-    await expect
-      .poll(() => page.getByRole('region', { name: 'Outbox' }).locator('tbody tr').allTextContents(), { timeout: 10_000 })
-      .toEqual([expect.stringMatching(/^Charlie pays Alice 1\.25 EUR-LETS for eggsConfirmed/)]);
+    // Confirmed, the trade leaves the outbox's open list for its folded history: what needs the treasurer stays on top.
+    const outbox = page.getByRole('region', { name: 'Outbox' });
+    await expect.poll(() => outbox.getByText('Nothing waiting', { exact: false }).isVisible(), { timeout: 10_000 }).toBe(true);
+    const confirmedRow = outbox.locator('tbody tr', { hasText: 'Charlie pays Alice 1.25 EUR-LETS for eggs' });
+    expect(await outbox.locator('summary').textContent()).toBe('Confirmed (1): on chain, their history is in the ledger below');
+    expect(await confirmedRow.isVisible()).toBe(false);
+    await app.screenshot('ledger-outbox-folded');
+    await outbox.locator('summary').click();
+    await expect.poll(() => confirmedRow.textContent()).toMatch(/^Charlie pays Alice 1\.25 EUR-LETS for eggsConfirmed/);
+    expect(await confirmedRow.isVisible()).toBe(true);
+    await outbox.locator('summary').click();
     expect(app.unexpectedErrors).toEqual([]);
   });
 

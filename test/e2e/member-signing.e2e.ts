@@ -83,7 +83,8 @@ describe('a member signs a trade in their own wallet', () => {
     expect(await review.getByRole('link', { name: 'Open in wallet' }).getAttribute('href')).toBe(scanned);
 
     // The outbox says whom the treasurer waits for.
-    const row = page.getByRole('region', { name: 'Outbox' }).getByRole('row').filter({ hasText: 'Alice pays Bob 1.50' });
+    // Found folded too: once confirmed, the row moves to the outbox's folded history.
+    const row = page.getByRole('region', { name: 'Outbox' }).locator('tbody tr').filter({ hasText: 'Alice pays Bob 1.50' });
     expect(await row.textContent()).toMatch(/Waiting for Alice to sign in their wallet \(until \d\d:\d\d\)/);
 
     // Alice's phone signs exactly what it scanned and sends it to the node itself.

@@ -9,6 +9,8 @@ import { shortId } from '../format';
 const POLL_MS = 3_000;
 const SENDABLE = new Set(['signed', 'dropped']);
 const DISCARDABLE = new Set(['built', 'signed', 'dropped', 'conflict']);
+/** The order the outbox lists entries in: to sign, failed, on their way, then done. */
+const URGENCY: Record<OutboxEntry['state'], number> = { built: 0, dropped: 1, conflict: 1, signed: 2, submitted: 3, mempool: 3, included: 4, confirmed: 5 };
 
 /**
  * The app's own transactions on their way to the chain, with what the treasurer can do about each. A new
@@ -31,53 +33,73 @@ export function OutboxList({ onReview, refreshKey }: { onReview: (entry: OutboxE
 
   if (state.status === 'failed') return <ErrorNotice error={state.error} />;
   const entries = state.status === 'ready' ? state.value : [];
+  // What needs the treasurer first (to sign, failed, then on its way); confirmed ones are folded: their history is the ledger.
+  const open = entries.filter((entry) => entry.state !== 'confirmed').sort((a, b) => URGENCY[a.state] - URGENCY[b.state]);
+  const confirmed = entries.filter((entry) => entry.state === 'confirmed');
+  const table = (rows: OutboxEntry[], caption: string) => (
+    <table className="data-table outbox-table">
+      <caption className="visually-hidden">{caption}</caption>
+      <colgroup>
+        <col className="outbox-what" />
+        <col className="outbox-state" />
+        <col className="outbox-id" />
+        <col className="outbox-actions" />
+      </colgroup>
+      <thead>
+        <tr>
+          <th scope="col">What</th>
+          <th scope="col">State</th>
+          <th scope="col">Transaction</th>
+          <th scope="col">Actions</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((entry) => (
+          <tr key={entry.transactionId} data-state={entry.state}>
+            <td>
+              {entry.description}
+              {entry.lastError && entry.state !== 'confirmed' && <p className="row-error">{entry.lastError}</p>}
+            </td>
+            <td>{outboxEntryText(entry)}</td>
+            <td className="path">{shortId(entry.transactionId)}</td>
+            <td className="row-actions">
+              {entry.state === 'built' && (
+                <button type="button" className="button secondary" onClick={() => onReview(entry)}>
+                  {entry.requestExpiresAt ? 'Show the request…' : 'Sign…'}
+                </button>
+              )}
+              {SENDABLE.has(entry.state) && (
+                <button type="button" className="button secondary" onClick={() => act(callApi('outbox.send', { transactionId: entry.transactionId }))}>
+                  Send again
+                </button>
+              )}
+              {DISCARDABLE.has(entry.state) && (
+                <button type="button" className="button secondary" onClick={() => act(callApi('outbox.discard', { transactionId: entry.transactionId }))}>
+                  Discard
+                </button>
+              )}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
   return (
     <section aria-labelledby="outbox-title" className="outbox">
       <h2 id="outbox-title">Outbox</h2>
       {error && <ErrorNotice error={error} />}
-      {entries.length === 0 ? (
+      {open.length === 0 ? (
         <p className="empty-note">Nothing waiting: transactions you record appear here until the chain confirms them.</p>
       ) : (
-        <table className="data-table">
-          <caption className="visually-hidden">Transactions recorded on this computer</caption>
-          <thead>
-            <tr>
-              <th scope="col">What</th>
-              <th scope="col">State</th>
-              <th scope="col">Transaction</th>
-              <th scope="col">Actions</th>
-            </tr>
-          </thead>
-          <tbody>
-            {entries.map((entry) => (
-              <tr key={entry.transactionId} data-state={entry.state}>
-                <td>
-                  {entry.description}
-                  {entry.lastError && entry.state !== 'confirmed' && <p className="row-error">{entry.lastError}</p>}
-                </td>
-                <td>{outboxEntryText(entry)}</td>
-                <td className="path">{shortId(entry.transactionId)}</td>
-                <td className="row-actions">
-                  {entry.state === 'built' && (
-                    <button type="button" className="button secondary" onClick={() => onReview(entry)}>
-                      {entry.requestExpiresAt ? 'Show the request…' : 'Sign…'}
-                    </button>
-                  )}
-                  {SENDABLE.has(entry.state) && (
-                    <button type="button" className="button secondary" onClick={() => act(callApi('outbox.send', { transactionId: entry.transactionId }))}>
-                      Send again
-                    </button>
-                  )}
-                  {DISCARDABLE.has(entry.state) && (
-                    <button type="button" className="button secondary" onClick={() => act(callApi('outbox.discard', { transactionId: entry.transactionId }))}>
-                      Discard
-                    </button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        table(open, 'Transactions recorded on this computer that are not confirmed yet')
+      )}
+      {confirmed.length > 0 && (
+        <details className="outbox-confirmed">
+          <summary>
+            Confirmed ({confirmed.length}): on chain, their history is in the ledger below
+          </summary>
+          {table(confirmed, 'Transactions recorded on this computer and confirmed on chain')}
+        </details>
       )}
     </section>
   );
