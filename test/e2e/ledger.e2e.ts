@@ -115,6 +115,38 @@ describe('bookkeeping: the ledger, recording a trade, the outbox', () => {
     expect(app.unexpectedErrors).toEqual([]);
   });
 
+  it('records a trade by keyboard alone: the form opens ready to type, Escape closes it, Cancel leaves the screen ready for the next', async () => {
+    const { page } = app;
+    const focused = () => page.evaluate(() => (document.activeElement?.closest('label') ?? document.activeElement)?.textContent?.trim() ?? '');
+    const record = page.getByRole('button', { name: 'Record a trade' });
+    await record.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(focused).toMatch(/^Who pays/);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByRole('form', { name: 'Record a trade' }).count()).toBe(0);
+    await expect.poll(focused).toBe('Record a trade');
+
+    await page.keyboard.press('Enter');
+    await expect.poll(focused).toMatch(/^Who pays/);
+    await page.keyboard.type('Charlie');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Bob');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('0.10');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('by keyboard');
+    await page.keyboard.press('Enter');
+    const review = page.getByRole('region', { name: 'Check before signing' });
+    await expect.poll(() => review.locator('.tx-headline').textContent()).toMatch(/^Charlie pays Bob 0\.10 EUR-LETS/);
+    await review.getByRole('button', { name: 'Cancel' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Cancelled. Nothing was signed or sent.' }).count()).toBe(1);
+    expect(await review.count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Close', exact: true }).count()).toBe(0);
+    await expect.poll(focused).toBe('Record a trade');
+    expect(app.unexpectedErrors).toEqual([]);
+  });
+
   it('filters by member', async () => {
     const { page } = app;
     await page.getByRole('form', { name: 'Filter trades' }).getByLabel('Member').selectOption({ label: 'Charlie' });

@@ -70,8 +70,10 @@ export function TransactionReview(props: {
   /** Once it is on its way to the chain (a batch goes on to its next transaction). */
   onSent?: (entry: OutboxEntry) => void;
   onClose: () => void;
+  /** Once the treasurer cancelled it (discarded from the outbox); without it the review says so and waits for Close. */
+  onCancelled?: () => void;
 }) {
-  const { prepared, onFinished, onSent, onClose } = props;
+  const { prepared, onFinished, onSent, onClose, onCancelled } = props;
   const options = useCall('signing.options', {}).state;
   const offered = options.status === 'ready' ? options.value.signers : [];
   const [chosen, setChosen] = useState<SignerChoice | null>(null);
@@ -89,6 +91,7 @@ export function TransactionReview(props: {
     setStep({ kind: 'signing' });
     work().then(
       (entry) => {
+        if (!entry && onCancelled) return onCancelled();
         setStep(entry ? { kind: 'sent', entry } : { kind: 'discarded' });
         if (entry) onSent?.(entry);
       },

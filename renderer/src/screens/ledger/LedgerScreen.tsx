@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { PreparedTransaction } from '../../../../electron/core/api/calls/outbox-types';
 import { asApiError, callApi, type ApiError } from '../../api/client';
 import { downloadFile } from '../../components/download-file';
@@ -26,6 +26,22 @@ export function LedgerScreen() {
   const [panel, setPanel] = useState<Panel>({ kind: 'none' });
   const [refreshKey, setRefreshKey] = useState(0);
   const [error, setError] = useState<ApiError | null>(null);
+  const [cancelled, setCancelled] = useState(false);
+  // What opened the panel gets the focus back when it closes (the Record button when that is gone).
+  const opener = useRef<HTMLElement | null>(null);
+  const recordButton = useRef<HTMLButtonElement>(null);
+  const panelOpen = panel.kind !== 'none';
+  const wasOpen = useRef(false);
+  useEffect(() => {
+    if (panelOpen || !wasOpen.current) {
+      wasOpen.current = panelOpen;
+      return;
+    }
+    wasOpen.current = false;
+    const back = opener.current?.isConnected ? opener.current : recordButton.current;
+    back?.focus();
+    opener.current = null;
+  }, [panelOpen]);
 
   if (letsList.status === 'loading') return <Loading what="the ledger" />;
   if (letsList.status === 'failed') return <ErrorNotice error={letsList.error} />;
@@ -46,9 +62,24 @@ export function LedgerScreen() {
       (e: unknown) => setError(asApiError(e)),
     );
   };
+  const openPanel = (next: Panel) => {
+    opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    setCancelled(false);
+    setPanel(next);
+  };
   const closePanel = () => {
     setPanel({ kind: 'none' });
     refresh();
+  };
+  // Cancelled: nothing to close twice, the screen is ready for the next trade.
+  const cancelPanel = () => {
+    closePanel();
+    setCancelled(true);
+  };
+  const closeOnEscape = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape') return;
+    event.preventDefault();
+    closePanel();
   };
 
   return (
@@ -56,7 +87,7 @@ export function LedgerScreen() {
       <div className="toolbar">
         <LetsChooser choice={choice} />
         {lets.model === 'committee' && (
-          <button type="button" className="button" onClick={() => setPanel({ kind: 'record' })} disabled={panel.kind !== 'none'}>
+          <button ref={recordButton} type="button" className="button" onClick={() => openPanel({ kind: 'record' })} disabled={panel.kind !== 'none'}>
             Record a trade
           </button>
         )}
@@ -65,15 +96,25 @@ export function LedgerScreen() {
         </button>
       </div>
       {lets.model === 'trustless' && <p className="notice">{TRUSTLESS_READ_ONLY}</p>}
-      {panel.kind === 'record' && <RecordTrade lets={lets} onClose={closePanel} onConfirmed={refresh} />}
-      {panel.kind === 'review' && <TransactionReview prepared={panel.prepared} onFinished={refresh} onClose={closePanel} />}
+      {cancelled && (
+        <p className="notice" role="status">
+          Cancelled. Nothing was signed or sent.
+        </p>
+      )}
+      {panelOpen && (
+        // Escape closes the form or review wherever the focus is inside it; the outbox keeps what was built.
+        <div onKeyDown={closeOnEscape}>
+          {panel.kind === 'record' && <RecordTrade lets={lets} onClose={closePanel} onCancelled={cancelPanel} onConfirmed={refresh} />}
+          {panel.kind === 'review' && <TransactionReview prepared={panel.prepared} onFinished={refresh} onClose={closePanel} onCancelled={cancelPanel} />}
+        </div>
+      )}
       {error && <ErrorNotice error={error} />}
 
       <OutboxList
         refreshKey={refreshKey}
         onReview={(entry) =>
           callApi('outbox.review', { transactionId: entry.transactionId }).then(
-            (prepared) => setPanel({ kind: 'review', prepared }),
+            (prepared) => openPanel({ kind: 'review', prepared }),
             (e: unknown) => setError(asApiError(e)),
           )
         }

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { PreparedTransaction } from '../../../../electron/core/api/calls/outbox-types';
 import type { LetsSummary, MemberSummary } from '../../../../electron/core/api/types';
 import { formatAmount, parseAmount } from '../../../../electron/core/lets/amount';
@@ -22,7 +22,7 @@ function memberOptions(members: readonly MemberSummary[]) {
  * Payer, payee, amount, what for. The core builds the trade and refuses, before anything is signed, when a limit
  * would be broken; then the review shows the new balances and the treasurer signs.
  */
-export function RecordTrade({ lets, onClose, onConfirmed }: { lets: LetsSummary; onClose: () => void; onConfirmed: () => void }) {
+export function RecordTrade({ lets, onClose, onCancelled, onConfirmed }: { lets: LetsSummary; onClose: () => void; onCancelled: () => void; onConfirmed: () => void }) {
   const members = useCall('members.list', { letsId: lets.id }).state;
   const enrolled = members.status === 'ready' ? members.value.filter((m) => m.state === 'enrolled') : [];
   const [payerId, setPayerId] = useState('');
@@ -33,8 +33,11 @@ export function RecordTrade({ lets, onClose, onConfirmed }: { lets: LetsSummary;
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
   const [prepared, setPrepared] = useState<PreparedTransaction | null>(null);
+  const firstField = useRef<HTMLSelectElement>(null);
+  // Opened from the keyboard or the mouse, the form is ready to type into.
+  useEffect(() => firstField.current?.focus(), []);
 
-  if (prepared) return <TransactionReview prepared={prepared} onFinished={onConfirmed} onClose={onClose} />;
+  if (prepared) return <TransactionReview prepared={prepared} onFinished={onConfirmed} onClose={onClose} onCancelled={onCancelled} />;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -62,7 +65,7 @@ export function RecordTrade({ lets, onClose, onConfirmed }: { lets: LetsSummary;
       <div className="form-grid">
         <label className="field">
           Who pays
-          <select value={payerId} onChange={(e) => setPayerId(e.target.value)} required>
+          <select ref={firstField} value={payerId} onChange={(e) => setPayerId(e.target.value)} required>
             <option value="">Choose a member…</option>
             {memberOptions(enrolled)}
           </select>
