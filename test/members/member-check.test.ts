@@ -40,3 +40,14 @@ describe('members told apart where they are chosen', () => {
     expect(members.map((m) => labels.get(m.id)).sort()).toEqual([`Eve (key ${KEYS.dora.slice(0, 8)}…)`, `Eve (key ${KEYS.erin.slice(0, 8)}…)`].sort());
   });
 });
+
+describe('a key typed as an address', () => {
+  it('tells text that is no Ergo address at all from a real address of the other network', () => {
+    const mirror = aLetsMirror();
+    const add = (address: string) => () => addMember(mirror.db, mirror.letsId, { name: 'Dora', contact: '', notes: '', publicKey: '', address }, 'testnet');
+    for (const notAnAddress of ['hello world', 'HelloWorld', '1BoatSLRHtKNngkdXEeobR76b53LETtpyT', `${ownerAddress(KEYS.dora, 'testnet').slice(0, -1)}x`]) {
+      expect(add(notAnAddress)).toThrow('The address is not a valid Ergo address (check for a typo or a missing character).');
+    }
+    expect(add(ownerAddress(KEYS.dora, 'mainnet'))).toThrow('The address is for another network (this LETS runs on testnet).');
+  });
+});
