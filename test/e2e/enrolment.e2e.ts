@@ -45,6 +45,13 @@ describe('enrolment: add members, enrol them in one flow, watch them arrive on c
       await page.getByRole('button', { name: 'Add member' }).click();
       await expect.poll(() => page.getByRole('checkbox', { name: new RegExp(`^${name}`) }).isChecked()).toBe(true);
     }
+    // The pool's count is in view, and the whole list is chosen or cleared at once.
+    expect(await page.getByText(/^247 memberships left in Riverside LETS\.$/).isVisible()).toBe(true);
+    await page.getByRole('button', { name: 'Select none' }).click();
+    await expect.poll(() => page.getByRole('checkbox', { checked: true }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Enrol members' }).isDisabled()).toBe(true);
+    await page.getByRole('button', { name: 'Select all 2' }).click();
+    await expect.poll(() => page.getByRole('checkbox', { checked: true }).count()).toBe(2);
     await app.screenshot('enrolment-chosen');
     await page.getByRole('button', { name: 'Enrol 2 members' }).click();
 

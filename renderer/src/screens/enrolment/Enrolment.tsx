@@ -157,6 +157,14 @@ export function Enrolment() {
         ) : (
           <fieldset className="tx-signers">
             <legend>Enrol these members (the committee signs one transaction each)</legend>
+            <div className="selection-actions">
+              <button type="button" className="button secondary" onClick={() => setChosen(new Set(waiting.map((m) => m.id)))} disabled={chosen.size === waiting.length}>
+                Select all {waiting.length}
+              </button>
+              <button type="button" className="button secondary" onClick={() => setChosen(new Set())} disabled={chosen.size === 0}>
+                Select none
+              </button>
+            </div>
             {waiting.map((m) => (
               <label key={m.id}>
                 <input type="checkbox" checked={chosen.has(m.id)} onChange={() => toggle(m.id)} /> {waitingLabels.get(m.id)}
