@@ -147,6 +147,27 @@ describe('bookkeeping: the ledger, recording a trade, the outbox', () => {
     expect(app.unexpectedErrors).toEqual([]);
   });
 
+  it('stays usable in narrow windows: at 1024×700 and 800×600 the trades keep their payer and payee', async () => {
+    const { page } = app;
+    for (const [width, height] of [
+      [1024, 700],
+      [800, 600],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      const firstRow = page.locator('.trade-canvas .trade-row').first();
+      await expect.poll(() => firstRow.locator('[role=cell]').nth(1).isVisible()).toBe(true);
+      for (const column of [1, 2]) {
+        const box = await firstRow.locator('[role=cell]').nth(column).boundingBox();
+        // Wide enough to read a name, and inside the window.
+        expect(box?.width).toBeGreaterThan(90);
+        expect((box?.x ?? width) + (box?.width ?? 0)).toBeLessThanOrEqual(width);
+      }
+      expect(await page.getByRole('button', { name: 'Record a trade' }).isVisible()).toBe(true);
+      await app.screenshot(`ledger-${width}x${height}`);
+    }
+    await page.setViewportSize({ width: 1280, height: 800 });
+  });
+
   it('filters by member', async () => {
     const { page } = app;
     await page.getByRole('form', { name: 'Filter trades' }).getByLabel('Member').selectOption({ label: 'Charlie' });

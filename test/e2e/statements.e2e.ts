@@ -81,7 +81,7 @@ describe('printable member statements', () => {
     }
     expect(closingRow(text)).toEqual({ received: sumOf(trades, 1n), paid: sumOf(trades, -1n), closing: formatAmount(closing?.balance ?? 0n) });
     // The chain line in the LETS's unit, as the rest of the page, with the register's own figure beside it.
-    expect(text).toContain(`balance ${formatAmount(closing?.balance ?? 0n)} EUR-LETS (register R5 = ${closing?.balance}) at height`);
+    expect(text.replace(/\s+/g, ' ')).toContain(`balance ${formatAmount(closing?.balance ?? 0n)} EUR-LETS (register R5 = ${closing?.balance}) at height`);
     expect(text).toContain('Generated');
     expect(pdfInfo(file)).toMatchObject({ pages: 1, size: expect.stringMatching(/ pts \(A4\)$/) });
 
