@@ -7,6 +7,7 @@ import { DEMO_MNEMONIC } from '../../electron/core/devnet/demo-lets';
 import { addressKeyPath } from '../../electron/core/signers/key-paths';
 import { SoftwareSigner } from '../../electron/core/signers/software/software-signer';
 import { startAppUnderTest, type AppUnderTest } from './support/app-under-test';
+import { inNarrowWindows } from './support/narrow-windows';
 
 describe('bookkeeping: the ledger, recording a trade, the outbox', () => {
   let app: AppUnderTest;
@@ -149,11 +150,7 @@ describe('bookkeeping: the ledger, recording a trade, the outbox', () => {
 
   it('stays usable in narrow windows: at 1024×700 and 800×600 the trades keep their payer and payee', async () => {
     const { page } = app;
-    for (const [width, height] of [
-      [1024, 700],
-      [800, 600],
-    ] as const) {
-      await page.setViewportSize({ width, height });
+    await inNarrowWindows(page, async (width, height) => {
       const firstRow = page.locator('.trade-canvas .trade-row').first();
       await expect.poll(() => firstRow.locator('[role=cell]').nth(1).isVisible()).toBe(true);
       for (const column of [1, 2]) {
@@ -164,8 +161,7 @@ describe('bookkeeping: the ledger, recording a trade, the outbox', () => {
       }
       expect(await page.getByRole('button', { name: 'Record a trade' }).isVisible()).toBe(true);
       await app.screenshot(`ledger-${width}x${height}`);
-    }
-    await page.setViewportSize({ width: 1280, height: 800 });
+    });
   });
 
   it('filters by member', async () => {

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addLets } from '../../electron/core/mirror/queries/lets';
 import { addMemberProfile } from '../../electron/core/mirror/queries/members';
 import { startAppUnderTest, type AppUnderTest } from './support/app-under-test';
+import { inNarrowWindows } from './support/narrow-windows';
 
 const SCREENS = ['Dashboard', 'Members', 'Ledger', 'Statements', 'Found a LETS', 'Follow a LETS', 'Settings'] as const;
 
@@ -48,11 +49,7 @@ describe('the app shell in Chromium through the web bridge', () => {
 
   it('fits every screen in a small laptop’s window (1024×700) and a narrow one (800×600) without sideways scrolling', async () => {
     const { page } = app;
-    for (const [width, height] of [
-      [1024, 700],
-      [800, 600],
-    ] as const) {
-      await page.setViewportSize({ width, height });
+    await inNarrowWindows(page, async (width) => {
       for (const title of SCREENS) {
         await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: title }).click();
         await expect.poll(() => page.locator('h1').textContent()).toBe(title);
@@ -60,8 +57,7 @@ describe('the app shell in Chromium through the web bridge', () => {
         expect({ title, width, overflow }).toEqual({ title, width, overflow: 0 });
         if (width === 800) await app.screenshot(`shell-${title.toLowerCase()}-800x600`);
       }
-    }
-    await page.setViewportSize({ width: 1280, height: 800 });
+    });
   });
 
   it('navigates with the keyboard alone', async () => {

@@ -141,25 +141,10 @@ export class PackedChecks {
  * transaction's id and the output's index.
  */
 class BoxBytes {
-  #buffer = new Uint8Array(4_096);
-  #length = 0;
-
-  #room(bytes: number): void {
-    if (this.#length + bytes <= this.#buffer.length) return;
-    const bigger = new Uint8Array(Math.max(2 * this.#buffer.length, this.#length + bytes));
-    bigger.set(this.#buffer.subarray(0, this.#length));
-    this.#buffer = bigger;
-  }
-
-  #copy(bytes: Uint8Array): void {
-    this.#room(bytes.length);
-    this.#buffer.set(bytes, this.#length);
-    this.#length += bytes.length;
-  }
+  readonly #writer = new ByteWriter();
 
   of(tx: Uint8Array, tokenIds: number, [start, tokensStart, registersStart, registersEnd]: readonly [number, number, number, number], txId: Uint8Array, index: number): Uint8Array {
-    this.#length = 0;
-    this.#copy(tx.subarray(start, tokensStart));
+    const w = this.#writer.reset().raw(tx.subarray(start, tokensStart));
     const tokens = tx[tokensStart - 1] as number;
     let at = tokensStart;
     const vlqEnd = (from: number) => {
@@ -171,21 +156,11 @@ class BoxBytes {
       const indexEnd = vlqEnd(at);
       let tokenIndex = 0;
       for (let i = indexEnd - 1; i >= at; i--) tokenIndex = tokenIndex * 128 + ((tx[i] as number) & 0x7f);
-      this.#copy(tx.subarray(tokenIds + DIGEST_BYTES * tokenIndex, tokenIds + DIGEST_BYTES * (tokenIndex + 1)));
       const amountEnd = vlqEnd(indexEnd);
-      this.#copy(tx.subarray(indexEnd, amountEnd));
+      w.raw(tx.subarray(tokenIds + DIGEST_BYTES * tokenIndex, tokenIds + DIGEST_BYTES * (tokenIndex + 1))).raw(tx.subarray(indexEnd, amountEnd));
       at = amountEnd;
     }
-    this.#copy(tx.subarray(registersStart, registersEnd));
-    this.#copy(txId);
-    let rest = index;
-    do {
-      const low = rest % 128;
-      rest = Math.floor(rest / 128);
-      this.#room(1);
-      this.#buffer[this.#length++] = rest > 0 ? low | 0x80 : low;
-    } while (rest > 0);
-    return this.#buffer.subarray(0, this.#length);
+    return w.raw(tx.subarray(registersStart, registersEnd)).raw(txId).vlq(index).bytes;
   }
 }
 

@@ -5,7 +5,7 @@ import { accountBalances } from '../mirror/queries/ledger';
 import { listLets } from '../mirror/queries/lets';
 import { addMemberProfile, profilesByKey } from '../mirror/queries/members';
 import type { ErgoNetwork } from '../signers/signer';
-import { nameKey, shortened } from './member-names';
+import { BOTH_KEPT, nameKey, shortened } from './member-names';
 import { keyFromAddress, ownerAddress, publicKeyProblem, splitKeyText, type AddressProblem, type KeyProblem } from './owner-address';
 
 const KEY_PROBLEMS: Record<KeyProblem, string> = {
@@ -107,7 +107,7 @@ export function sameNameWarning(member: Pick<CheckedMember, 'name' | 'ownerKey'>
   const others = [...context.existingProfiles].filter(([key, profile]) => key !== member.ownerKey && nameKey(profile.name) === nameKey(member.name));
   if (others.length === 0) return null;
   const addresses = others.map(([key]) => shortAddress(key, context.network)).join(', ');
-  return `${member.name.trim()} has the same name as ${others.length === 1 ? 'a member' : `${others.length} members`} already in this LETS (${addresses}); both are kept, and lists show each with their address. A surname or an initial in the name tells them apart at a glance.`;
+  return `${member.name.trim()} has the same name as ${others.length === 1 ? 'a member' : `${others.length} members`} already in this LETS (${addresses}); ${BOTH_KEPT}. A surname or an initial in the name tells them apart at a glance.`;
 }
 
 /** Adds one member typed in the enrolment wizard (stored on this computer; enrolment on chain is the next step). */

@@ -6,7 +6,7 @@ import { addMemberProfiles } from '../mirror/queries/members';
 import type { ErgoNetwork } from '../signers/signer';
 import { checkMember, memberContext, sameNameWarning, type MemberContext } from './member-check';
 import { membershipsShort } from './memberships';
-import { nameKey } from './member-names';
+import { BOTH_KEPT, nameKey } from './member-names';
 
 /** Columns the import reads; any other column (e.g. balance in an exported file) is ignored and reported. */
 const COLUMNS = ['name', 'contact', 'notes', 'public_key', 'address'] as const;
@@ -87,7 +87,7 @@ export function planImport(csvText: string, context: MemberContext): ImportPrevi
     const name = nameKey(checked.name);
     const earlierNamed = rowByName.get(name);
     if (inLets) warn(inLets);
-    else if (earlierNamed !== undefined && earlier === undefined) warn(`${checked.name} has the same name as row ${earlierNamed}; both are kept, and lists show each with their address.`);
+    else if (earlierNamed !== undefined && earlier === undefined) warn(`${checked.name} has the same name as row ${earlierNamed}; ${BOTH_KEPT}.`);
     if (!rowByName.has(name)) rowByName.set(name, record.row);
   }
   // Importing stores names only; enrolling them is the next step, which the memberships left may not allow for all.

@@ -46,6 +46,14 @@ export class ByteWriter {
     return this;
   }
 
+  /** Bytes as they are. */
+  raw(bytes: Uint8Array): this {
+    this.#room(bytes.length);
+    this.#buffer.set(bytes, this.#length);
+    this.#length += bytes.length;
+    return this;
+  }
+
   /** Keeps `bytes` bytes for later (uint32 with `at`). */
   skip(bytes: number): this {
     this.#room(bytes);

@@ -8,6 +8,7 @@ import { Welcome } from './dashboard/Welcome';
 import { formatMonth, shortId } from './format';
 import '../styles/following.css';
 import '../styles/dashboard.css';
+import { membershipsLeftText } from '../../../electron/core/members/memberships';
 
 const REFRESH_MS = 5_000;
 
@@ -43,7 +44,7 @@ function LetsCard({ lets, monthStart, rule, onChanged }: { lets: LetsAtAGlance; 
         <dt>Members</dt>
         <dd>
           {lets.memberCount}
-          {lets.membershipsLeft !== null && ` (${lets.membershipsLeft} membership${lets.membershipsLeft === 1 ? '' : 's'} left)`}
+          {lets.membershipsLeft !== null && ` (${membershipsLeftText(lets.membershipsLeft)})`}
         </dd>
         <dt>Trial balance</dt>
         <dd className="amount">

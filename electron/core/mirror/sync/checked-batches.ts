@@ -10,18 +10,14 @@ export interface CheckedBlocks {
 }
 
 /**
- * Batches asked for ahead of the one handed out: one, fetched and checked while the sync writes the one before. Two
- * were tried, so that the next batch would reach the checks thread before the write began, and the sync came out
- * slower: three batches of 6 400 trades held at once cost more than the waits they saved.
- */
-const AHEAD = 1;
-
-/**
  * Consecutive batches of blocks, each fetched and checked (chain-checks.ts) before anything may store it, the next
- * ones asked for as soon as one is handed out. The block-by-block sync and a LETS's block scan both read through it.
+ * one asked for as soon as one is handed out, so it is fetched and checked while the sync writes the one before. The
+ * block-by-block sync and a LETS's block scan both read through it. Two batches ahead were tried, so that the next
+ * would reach the checks thread before the write began, and the sync came out slower: three batches of 6 400 trades
+ * held at once cost more than the waits they saved.
  */
 export class CheckedBatches {
-  readonly #ahead = new Map<number, Promise<CheckedBlocks | undefined>>();
+  #ahead: { from: number; blocks: Promise<CheckedBlocks | undefined> } | undefined;
 
   /** `batchFrom` gives the heights of the batch that starts at a height (none past the end). */
   constructor(
@@ -42,26 +38,20 @@ export class CheckedBatches {
    */
   async read(from: number, parentId: HexId | undefined): Promise<CheckedBlocks> {
     const heights = this.batchFrom(from);
-    const prefetched = this.#ahead.get(from);
-    // Batches fetched ahead from another start (the one before ended early) are of no use.
-    if (!prefetched) this.#ahead.clear();
-    this.#ahead.delete(from);
+    const ahead = this.#ahead;
+    const prefetched = ahead?.from === from ? ahead.blocks : undefined;
     const fetching = prefetched ?? this.#fetchChecked(heights);
-    let next = from + heights.length;
-    for (let i = 0; i < AHEAD; i++) {
-      const ahead = this.batchFrom(next);
-      if (ahead.length === 0) break;
-      // A failure of a batch ahead is kept for when it is due, when it is fetched again, errors and all.
-      if (!this.#ahead.has(next)) this.#ahead.set(next, this.#fetchChecked(ahead).catch(() => undefined));
-      next += ahead.length;
-    }
+    const next = from + heights.length;
+    const then = this.batchFrom(next);
+    // A failure of the batch ahead is kept for when it is due, when it is fetched again, errors and all.
+    this.#ahead = then.length === 0 ? undefined : { from: next, blocks: this.#fetchChecked(then).catch(() => undefined) };
     const checked = await fetching;
     if (checked === undefined || (prefetched && linkedPrefix(checked.blocks, parentId).length === 0)) return this.#fetchChecked(heights);
     return checked;
   }
 
-  /** Drops the batches fetched ahead: after a rollback they are of the wrong branch. */
+  /** Drops the batch fetched ahead: after a rollback it is of the wrong branch. */
   forget(): void {
-    this.#ahead.clear();
+    this.#ahead = undefined;
   }
 }

@@ -10,11 +10,13 @@ import { TransactionReview } from '../../components/TransactionReview';
 import { LIVE_REFRESH_MS, useCall } from '../../hooks/use-call';
 import { NewMemberForm } from './NewMemberForm';
 import { memberLabels } from '../../../../electron/core/members/member-names';
-import { membershipsShort } from '../../../../electron/core/members/memberships';
+import { membershipsLeftText, membershipsShort } from '../../../../electron/core/members/memberships';
 import { useNavigate } from '../navigation';
 import '../../styles/transactions.css';
 
 const WATCH_MS = 2_000;
+
+const capitalised = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
 
 /** Each enrolment of the batch with its state, followed until the chain has confirmed it. */
 function SentEnrolments({ sent }: { sent: Batch['sent'] }) {
@@ -148,9 +150,7 @@ export function Enrolment() {
       <section className="card" aria-labelledby="to-enrol-title">
         <h2 id="to-enrol-title">Members waiting to be enrolled in {lets.name}</h2>
         {lets.membershipsLeft !== null && (
-          <p className="memberships-left">
-            {lets.membershipsLeft === 0 ? 'No membership' : `${lets.membershipsLeft} membership${lets.membershipsLeft === 1 ? '' : 's'}`} left in {lets.name}.
-          </p>
+          <p className="memberships-left">{`${capitalised(membershipsLeftText(lets.membershipsLeft))} in ${lets.name}.`}</p>
         )}
         {waiting.length === 0 ? (
           <p className="empty-note">Everyone is enrolled. Add a new member above, or import members from a CSV file on the Members screen.</p>
