@@ -7,6 +7,7 @@ import { FollowLets } from './screens/following/FollowLets';
 import { FoundLets } from './screens/founding/FoundLets';
 import { LedgerScreen } from './screens/ledger/LedgerScreen';
 import { Members } from './screens/Members';
+import { MonthlyReportScreen } from './screens/report/MonthlyReportScreen';
 import { NavigateContext, screens, screenTitles, type ScreenId } from './screens/navigation';
 import { Settings } from './screens/Settings';
 import { Statements } from './screens/Statements';
@@ -17,6 +18,7 @@ const screenViews: Record<ScreenId, () => React.JSX.Element> = {
   enrolment: Enrolment,
   ledger: LedgerScreen,
   statements: Statements,
+  report: MonthlyReportScreen,
   found: FoundLets,
   follow: FollowLets,
   settings: Settings,

@@ -77,4 +77,52 @@ describe('enrolment: add members, enrol them in one flow, watch them arrive on c
     await app.screenshot('enrolment-members-enrolled');
     expect(app.unexpectedErrors).toEqual([]);
   });
+
+  it('keeps a batch in the outbox: a refusal stops its preparing, and signing left half-way continues on coming back', async () => {
+    const { page, core } = app;
+    await page.getByRole('button', { name: 'Enrolment', exact: true }).click();
+    for (const [name, index] of [['Fay', 2], ['Gus', 3], ['Hal', 4]] as const) {
+      await page.getByLabel('Name').fill(name);
+      await page.getByLabel('Public key or wallet address').fill(await walletAddress(index));
+      await page.getByRole('button', { name: 'Add member' }).click();
+      await expect.poll(() => page.getByRole('checkbox', { name: new RegExp(`^${name}`) }).isChecked()).toBe(true);
+    }
+    const listed = await core.handlers['members.list']({ search: '', letsId: null, sort: 'name', direction: 'asc' });
+    const gus = listed.find((m) => m.name === 'Gus') as (typeof listed)[number];
+    // While the screen prepares Fay's enrolment, Gus's is prepared elsewhere (another window on this computer): the
+    // core refuses a second one for him, and the batch stops there, Hal still waiting to be chosen.
+    await page.route(
+      '**/api/enrolment.prepare',
+      async (route) => {
+        await core.handlers['enrolment.prepare']({ letsId: gus.letsId, memberId: gus.id });
+        await route.continue();
+      },
+      { times: 1 },
+    );
+    await page.getByRole('button', { name: 'Enrol 3 members' }).click();
+
+    // The queue is the outbox's, oldest first: Gus's, then Fay's.
+    await page.getByText('Enrolment 1 of 2: Gus').waitFor();
+    expect(await page.getByRole('alert').textContent()).toContain('Gus’s enrolment is already prepared and waits to be signed.');
+    expect(await page.getByText('1 enrolment of 3 prepared; the batch stopped there, and the rest wait to be chosen again.').isVisible()).toBe(true);
+    await app.screenshot('enrolment-batch-stopped');
+    await page.getByRole('region', { name: 'Check before signing' }).getByRole('button', { name: 'Sign and send' }).click();
+    await page.getByText('Enrolment 2 of 2: Fay').waitFor();
+
+    // The treasurer leaves half-way and comes back: Fay's enrolment still waits, in the queue the screen offers to continue.
+    await page.getByRole('button', { name: 'Members', exact: true }).click();
+    await page.getByRole('button', { name: 'Enrolment', exact: true }).click();
+    const queue = page.getByRole('region', { name: '1 enrolment prepared, waiting for the committee to sign' });
+    await expect.poll(() => queue.textContent()).toContain('Fay');
+    expect(await page.getByRole('checkbox', { name: /^Hal/ }).isVisible()).toBe(true);
+    expect(await page.getByRole('checkbox', { name: /^(Fay|Gus)/ }).count()).toBe(0);
+    await app.screenshot('enrolment-queue-waiting');
+    await queue.getByRole('button', { name: 'Continue signing (1)' }).click();
+    await page.getByText('Enrolment 1 of 1: Fay').waitFor();
+    await page.getByRole('region', { name: 'Check before signing' }).getByRole('button', { name: 'Sign and send' }).click();
+    await page.getByText('1 enrolment sent').waitFor();
+    await expect.poll(() => page.getByRole('list', { name: 'Enrolments sent' }).textContent(), { timeout: 40_000 }).toBe('Fay: Confirmed');
+    await expect.poll(async () => (await core.handlers['members.list']({ search: '', letsId: null, sort: 'name', direction: 'asc' })).filter((m) => ['Fay', 'Gus'].includes(m.name)).map((m) => m.state), { timeout: 40_000 }).toEqual(['enrolled', 'enrolled']);
+    expect(app.unexpectedErrors).toEqual([]);
+  });
 });

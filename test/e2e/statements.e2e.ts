@@ -1,14 +1,13 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDispatcher } from '../../electron/core/api/dispatch';
 import type { MemberSummary } from '../../electron/core/api/types';
 import { formatAmount } from '../../electron/core/lets/amount';
 import { accountBalances, memberHistory } from '../../electron/core/mirror/queries/ledger';
 import { seriousAccessibilityViolations } from './support/accessibility';
-import { RESULTS_DIR, startAppUnderTest, type AppUnderTest } from './support/app-under-test';
+import { RESULTS_DIR, type AppUnderTest } from './support/app-under-test';
 import { keepFirstPagePng, pdfInfo, pdfText } from './support/pdf-files';
-import { PER_MEMBER_DIR, standInForMainPdf } from './support/pdf-stand-in';
+import { PER_MEMBER_DIR, startDemoAppPrinting } from './support/pdf-stand-in';
 
 /** The totals row at the foot of the trade table: received, paid, closing balance. */
 function closingRow(text: string): { received?: string; paid?: string; closing?: string } {
@@ -26,13 +25,7 @@ describe('printable member statements', () => {
   let members: MemberSummary[];
 
   beforeAll(async () => {
-    app = await startAppUnderTest({ withChain: true });
-    await standInForMainPdf(app);
-    await app.page.goto(app.bridge.url);
-    await app.page.getByRole('contentinfo', { name: 'Status' }).getByText(/Up to date at block \d+/).waitFor({ timeout: 30_000 });
-    const listed = await createDispatcher(app.core.handlers, () => undefined).dispatch('members.list', {});
-    if (!listed.ok) throw new Error(listed.error.message);
-    members = listed.value as MemberSummary[];
+    ({ app, members } = await startDemoAppPrinting());
 
     const { page } = app;
     await page.getByRole('button', { name: 'Statements' }).click();

@@ -22,10 +22,11 @@ export interface DemoWorkbench {
   ctx: SigningContext;
 }
 
-export async function aDemoWorkbench(now: () => number): Promise<DemoWorkbench> {
+/** `dir` holds the mirror when the workbench outlives one test (see aMirrorFollowing). */
+export async function aDemoWorkbench(now: () => number, dir?: string): Promise<DemoWorkbench> {
   const chain = new DevnetChain({ now });
   const demo = await seedDemoLets(chain);
-  const { db, letsId } = aMirrorFollowing(demo);
+  const { db, letsId } = aMirrorFollowing(demo, undefined, dir);
   const memberId = Object.fromEntries(demo.members.map((m) => [m.name, addMemberProfile(db, { letsId, ownerKey: m.publicKey, name: m.name })]));
   await syncOnce(db, chain);
   const ctx = { db, chain: devnetAccess(chain), keys: new SignerCatalogue(new LedgerDeviceService(), 'devnet').get('demo-key') };

@@ -8,9 +8,12 @@ import { accountBalances } from '../../electron/core/mirror/queries/ledger';
 import { openMirrorFollowing } from './mirror-following';
 import { tempDir } from './temp-dir';
 
-/** A fresh mirror database file that follows the demo LETS (on the devnet unless a test serves it as another network). */
-export function aMirrorFollowing(demo: DemoLets, network?: Network): { db: Db; letsId: number } {
-  return openMirrorFollowing(join(tempDir(), 'mirror.sqlite'), demo, network);
+/**
+ * A fresh mirror database file that follows the demo LETS (on the devnet unless a test serves it as another network),
+ * in a folder of the test's own unless `dir` names one (a suite that shares one mirror among its tests).
+ */
+export function aMirrorFollowing(demo: DemoLets, network?: Network, dir = tempDir()): { db: Db; letsId: number } {
+  return openMirrorFollowing(join(dir, 'mirror.sqlite'), demo, network);
 }
 
 export function balancesByName(db: Db, letsId: number, demo: DemoLets): Record<string, bigint> {

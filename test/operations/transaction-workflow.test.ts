@@ -3,12 +3,13 @@ import { DevnetChain } from '../../electron/core/devnet/devnet-chain';
 import type { DemoLets } from '../../electron/core/devnet/demo-lets';
 import { AppError } from '../../electron/core/errors/app-error';
 import type { Db } from '../../electron/core/mirror/database';
-import { addMemberProfile } from '../../electron/core/mirror/queries/members';
+import { addMemberProfile, listMembers } from '../../electron/core/mirror/queries/members';
 import { listLets } from '../../electron/core/mirror/queries/lets';
 import { outboxItem, reconcileOutbox, standingSignatureRequest } from '../../electron/core/mirror/queries/outbox';
 import { syncOnce } from '../../electron/core/mirror/sync/mirror-sync';
 import type { SigningContext } from '../../electron/core/operations/operations-context';
 import { prepareEnrolment } from '../../electron/core/operations/prepare-enrolment';
+import { discardTransaction } from '../../electron/core/operations/discard-transaction';
 import { prepareTrade } from '../../electron/core/operations/prepare-trade';
 import { importSigned, send, signAndSend } from '../../electron/core/operations/send-transaction';
 import { signingPlan } from '../../electron/core/operations/prepared-transaction';
@@ -120,12 +121,67 @@ describe('preparing, signing and sending the app’s own transactions', () => {
       },
       signedBy: 'the committee',
     });
+    const listedDora = () => listMembers(db, { letsId }).find((m) => m.id === doraId);
+    expect(listedDora()).toMatchObject({ state: 'not-enrolled', enrolment: { transactionId: prepared.transactionId, state: 'built' } });
+    // One account per member: a second enrolment is refused while the first waits, is on its way, and once it is on chain.
+    await expect(prepareEnrolment(ctx, letsId, doraId)).rejects.toMatchObject({ code: 'conflict', message: 'Dora’s enrolment is already prepared and waits to be signed.' });
     await signAndSend(ctx, prepared.transactionId);
+    expect(listedDora()?.enrolment?.state).toBe('submitted');
+    await expect(prepareEnrolment(ctx, letsId, doraId)).rejects.toMatchObject({ code: 'conflict', message: 'Dora’s enrolment is already on its way to the chain.' });
     chain.mine();
     await poll();
     const balance = db.prepare(`SELECT balance FROM boxes WHERE owner_key = ? AND kind = 'account' AND spent_by IS NULL`).pluck().get(dora);
     expect(balance).toBe(0n);
     expect(membershipsLeft()).toBe(246);
+    expect(listedDora()).toMatchObject({ state: 'enrolled', enrolment: null });
+    await expect(prepareEnrolment(ctx, letsId, doraId)).rejects.toMatchObject({ code: 'conflict', message: 'Dora is already enrolled.' });
+    expect(membershipsLeft()).toBe(246);
+  });
+
+  it('queues a batch of enrolments in the outbox, each built on the one before, signed oldest first; cancelling one takes those built on it', async () => {
+    const wallet = SoftwareSigner.fromMnemonic(OTHER_WALLET, { network: 'testnet' });
+    const ids: Record<string, number> = {};
+    for (const [name, index] of [['Dora', 0], ['Evan', 1], ['Fay', 2]] as const) {
+      ids[name] = addMemberProfile(db, { letsId, ownerKey: hex.encode(await wallet.publicKey(addressKeyPath(0, index))), name });
+    }
+    const enrol = (name: string) => prepareEnrolment(ctx, letsId, ids[name] as number);
+    // Nothing signed yet, each on the pool the one before leaves: 248 tokens, then 247, then 246.
+    const [dora, evan, fay] = [await enrol('Dora'), await enrol('Evan'), await enrol('Fay')];
+    expect([dora, evan, fay].map((p) => p.reading.pool)).toEqual([
+      { before: 248n, after: 247n },
+      { before: 247n, after: 246n },
+      { before: 246n, after: 245n },
+    ]);
+    expect(listLets(db).find((l) => l.id === letsId)?.membershipsLeft).toBe(244);
+
+    // Out of order, the network would refuse it: the app says which comes first, and nothing changes.
+    await expect(signAndSend(ctx, evan.transactionId)).rejects.toMatchObject({
+      code: 'conflict',
+      message: 'This transaction is built on one not signed yet: “The committee enrols Dora in Riverside LETS”.',
+    });
+    expect(outboxItem(db, evan.transactionId)?.state).toBe('built');
+
+    // Dora's is signed; cancelling Evan's takes Fay's with it (it spends the management box Evan's creates).
+    await signAndSend(ctx, dora.transactionId);
+    expect(discardTransaction(db, evan.transactionId)).toEqual(['The committee enrols Fay in Riverside LETS']);
+    expect([outboxItem(db, evan.transactionId), outboxItem(db, fay.transactionId)]).toEqual([undefined, undefined]);
+    expect(listMembers(db, { letsId }).filter((m) => m.name !== 'Dora' && m.state === 'not-enrolled').map((m) => [m.name, m.enrolment])).toEqual([
+      ['Evan', null],
+      ['Fay', null],
+    ]);
+
+    // Prepared again, they chain on Dora's, still in the mempool; signed in order, all three are on chain after one block.
+    const [evanAgain, fayAgain] = [await enrol('Evan'), await enrol('Fay')];
+    await signAndSend(ctx, evanAgain.transactionId);
+    await signAndSend(ctx, fayAgain.transactionId);
+    chain.mine();
+    await poll();
+    expect(listMembers(db, { letsId }).filter((m) => ['Dora', 'Evan', 'Fay'].includes(m.name)).map((m) => [m.name, m.state, m.balance])).toEqual([
+      ['Dora', 'enrolled', 0n],
+      ['Evan', 'enrolled', 0n],
+      ['Fay', 'enrolled', 0n],
+    ]);
+    expect(listLets(db).find((l) => l.id === letsId)?.membershipsLeft).toBe(244);
   });
 
   describe('a member who signs in their own wallet', () => {

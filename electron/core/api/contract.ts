@@ -6,6 +6,7 @@ import { foundingCalls } from './calls/founding-calls';
 import { ledgerCalls } from './calls/ledger-calls';
 import { memberCalls } from './calls/member-calls';
 import { outboxCalls } from './calls/outbox-calls';
+import { reportCalls } from './calls/report-calls';
 import { settingsCalls } from './calls/settings-calls';
 import { statementCalls } from './calls/statement-calls';
 
@@ -23,6 +24,7 @@ export const apiContract = {
   ...ledgerCalls,
   ...memberCalls,
   ...outboxCalls,
+  ...reportCalls,
   ...settingsCalls,
   ...statementCalls,
 } as const;

@@ -1,3 +1,5 @@
+import type { OutboxState } from './calls/outbox-types';
+
 /** Shapes that cross the API boundary. Plain data only: bigint for money, ISO strings for dates. */
 
 export interface AppInfo {
@@ -49,6 +51,8 @@ export interface MemberSummary {
   /** The wallet address of that key on the LETS's network; null for a LETS not on chain yet. */
   address: string | null;
   state: MembershipState;
+  /** Not enrolled yet, with an enrolment on its way in the outbox (waiting to be signed, or sent): which, and how far. */
+  enrolment: { transactionId: string; state: OutboxState } | null;
   /** Current balance from the member's account box on chain; null while not enrolled. */
   balance: bigint | null;
   /** Block time (ms since 1970) of the member's latest trade, or null. */

@@ -10,6 +10,14 @@ export function ownerAddress(publicKey: string, network: ErgoNetwork): string {
   return ErgoAddress.fromPublicKey(publicKey, addressNetwork(network)).encode(addressNetwork(network));
 }
 
+/**
+ * The address a paper prints for a member on the chain the app follows, or null before it knows which (the devnet is
+ * a test chain: its addresses take the testnet form, as the signers show them).
+ */
+export function addressOf(publicKey: string, network: ErgoNetwork | 'devnet' | null): string | null {
+  return network === null ? null : memberAddress(publicKey, network === 'mainnet' ? 'mainnet' : 'testnet');
+}
+
 /** Addresses already written: the member lists ask for every member's on each refresh, and keys do not change. */
 const written = new Map<string, string>();
 const WRITTEN_LIMIT = 10_000;

@@ -4,7 +4,7 @@ import type { Funding } from '../builders/funding';
 import { feeWallet } from './fee-wallet';
 import { letsOnChain, type LetsOnChain } from './lets-on-chain';
 import type { ChainContext } from './operations-context';
-import { pendingView } from './pending-transactions';
+import { COMMITTEE, pendingView } from './pending-transactions';
 import { fileBuiltTransaction, reviewOf, type NewPreparedTransaction } from './prepared-transaction';
 
 export interface CommitteeAction {
@@ -28,7 +28,7 @@ export async function prepareCommitteeAction(ctx: ChainContext, letsId: number, 
     description: action.describe(state),
     transaction,
     inputKeys: transaction.inputs.map(() => state.committee),
-    signedBy: 'the committee',
+    signedBy: COMMITTEE,
   });
   return reviewOf(ctx.db, ctx.chain.network, transactionId);
 }

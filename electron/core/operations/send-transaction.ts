@@ -6,6 +6,7 @@ import { importSignedTransaction } from '../signers/exchange/eip12-exchange';
 import type { DevicePromptInfo } from '../signers/signer';
 import type { ChainContext, SigningContext } from './operations-context';
 import { findOwnKeyPath } from './own-keys';
+import { unsignedParents } from './pending-transactions';
 import { signingPlan } from './prepared-transaction';
 
 export interface SignConfirmation {
@@ -26,6 +27,7 @@ export async function signAndSend(ctx: SigningContext, transactionId: string, co
   const item = outboxItem(ctx.db, transactionId);
   if (!plan || !item) throw new AppError('not-found', 'That transaction is not in the outbox.', 'Refresh the outbox.');
   if (item.state === 'built') {
+    requireParentsSigned(ctx, transactionId);
     const signed = await recordingFailure(ctx, transactionId, async () => {
       const paths = new Map<string, string>();
       for (const key of new Set(plan.inputKeys)) paths.set(key, await findOwnKeyPath(ctx.db, ctx.keys, key, plan.signedBy));
@@ -35,6 +37,21 @@ export async function signAndSend(ctx: SigningContext, transactionId: string, co
     moveOutboxItem(ctx.db, transactionId, 'signed', { signedJson: JSON.stringify(signed) });
   }
   return send(ctx, transactionId);
+}
+
+/**
+ * A transaction built on another still unsigned (the committee's queue: each enrolment on the management box the one
+ * before creates) can only be signed after it: the network would refuse it until its parent is in the mempool.
+ */
+function requireParentsSigned(ctx: ChainContext, transactionId: string): void {
+  const [parent] = unsignedParents(ctx.db, transactionId);
+  if (parent) {
+    throw new AppError(
+      'conflict',
+      `This transaction is built on one not signed yet: “${parent.description}”.`,
+      'Sign that one first: transactions of a queue are signed in the order they were prepared, the oldest first.',
+    );
+  }
 }
 
 /**

@@ -2,7 +2,7 @@ import type { MemberStatement, StatementBoxReference, StatementLine, StatementNe
 import { AppError } from '../errors/app-error';
 import { debtBackedBy, memberLimits } from '../members/collateral-limits';
 import { headroom } from '../members/limits';
-import { ownerAddress } from '../members/owner-address';
+import { addressOf } from '../members/owner-address';
 import type { Db } from '../mirror/database';
 import { awaitingSignatureFor } from '../mirror/queries/outbox';
 import { storedHeaderIdAt, storedTip } from '../mirror/queries/chain-store';
@@ -18,6 +18,7 @@ import {
 } from '../mirror/queries/statement';
 import { transactionNotes } from '../mirror/queries/transaction-descriptions';
 import { collateralInBox, collateralTerms } from '../mirror/queries/trustless';
+import { inconsistentLedger } from './inconsistent-ledger';
 import { verification } from './verification';
 
 /** A period as exact instants: `from` inclusive, `to` exclusive (see statement-calls for why). */
@@ -32,7 +33,8 @@ export interface StatementContext {
   now: Date;
 }
 
-function letsOrThrow(db: Db, letsId: number): StatementLetsRow {
+/** The LETS a paper is made for, refused with what to do when this app does not follow it (on this network). */
+export function letsOrThrow(db: Db, letsId: number): StatementLetsRow {
   const lets = statementLets(db, letsId);
   if (!lets) throw new AppError('not-found', 'That LETS is not followed by this app.', 'Choose a LETS from the list and try again.');
   return lets;
@@ -52,21 +54,12 @@ function toLine(entry: StatementEntryRow, description: string): StatementLine {
   };
 }
 
-/**
- * Every running balance is read from chain; recomputing them from the deltas is a check on the mirror. A statement
- * handed to a member must never disagree with itself, so a mismatch stops it instead of printing it.
- */
+/** Every running balance is read from chain; recomputed from the deltas, it must agree (inconsistentLedger says why). */
 function checkRunningBalances(memberName: string, opening: bigint, lines: readonly StatementLine[]): void {
   let balance = opening;
   for (const line of lines) {
     balance += line.amountIn - line.amountOut;
-    if (balance !== line.balanceAfter) {
-      throw new AppError(
-        'database-error',
-        `The local copy of the ledger is inconsistent for ${memberName} (transaction ${line.transactionId.slice(0, 12)}…), so no statement was made.`,
-        'Do not hand out statements for now; restore the local database from a backup or let the app read the chain again.',
-      );
-    }
+    if (balance !== line.balanceAfter) throw inconsistentLedger(memberName, line.transactionId, 'statement');
   }
 }
 
@@ -119,8 +112,7 @@ function buildStatement(db: Db, lets: StatementLetsRow, memberId: number, period
       id: member.id,
       name: member.name,
       ownerKey: member.ownerKey,
-      // The devnet is a test chain: its addresses take the testnet form, as the signers show them.
-      ownerAddress: network === null ? null : ownerAddress(member.ownerKey, network === 'mainnet' ? 'mainnet' : 'testnet'),
+      ownerAddress: addressOf(member.ownerKey, network),
       leftOn: last?.kind === 'closing' ? new Date(last.timestamp).toISOString() : null,
     },
     period: { from: period.from.toISOString(), to: period.to.toISOString() },

@@ -23,7 +23,8 @@ type Step =
   /** Shown to the signer's own wallet as an ErgoPay request: the wallet signs and sends it. */
   | { kind: 'requested'; request: SignatureRequest }
   | { kind: 'sent'; entry: OutboxEntry }
-  | { kind: 'discarded' };
+  /** `also`: the unsigned transactions built on it, discarded with it. */
+  | { kind: 'discarded'; also: string[] };
 
 const TITLE: Record<Step['kind'], string> = {
   review: 'Check before signing',
@@ -41,6 +42,11 @@ const OUTBOX_POLL_MS = 2_000;
 function useOutboxEntry(transactionId: string, follow: boolean): OutboxEntry | undefined {
   const { state } = useCall('outbox.list', {}, follow ? OUTBOX_POLL_MS : undefined);
   return state.status === 'ready' ? state.value.find((e) => e.transactionId === transactionId) : undefined;
+}
+
+/** What cancelling discarded besides this transaction, in one sentence; empty when nothing else. */
+export function alsoDiscardedText(also: readonly string[]): string {
+  return also.length === 0 ? '' : ` Also discarded, as they were built on it: ${also.join('; ')}.`;
 }
 
 /** After sending: the outbox state, followed until the chain has confirmed it. */
@@ -70,8 +76,11 @@ export function TransactionReview(props: {
   /** Once it is on its way to the chain (a batch goes on to its next transaction). */
   onSent?: (entry: OutboxEntry) => void;
   onClose: () => void;
-  /** Once the treasurer cancelled it (discarded from the outbox); without it the review says so and waits for Close. */
-  onCancelled?: () => void;
+  /**
+   * Once the treasurer cancelled it (discarded from the outbox, with `also` the transactions built on it that went
+   * too); without it the review says so and waits for Close.
+   */
+  onCancelled?: (also: string[]) => void;
 }) {
   const { prepared, onFinished, onSent, onClose, onCancelled } = props;
   const options = useCall('signing.options', {}).state;
@@ -86,14 +95,18 @@ export function TransactionReview(props: {
   const entry = useOutboxEntry(transactionId, step.kind === 'requested');
   const signedByWallet = step.kind === 'requested' && entry !== undefined && entry.state !== 'built';
 
-  const run = (work: () => Promise<OutboxEntry | null>) => {
+  /** Signs, sends or discards: an entry once on its way, or what was discarded besides it. */
+  const run = (work: () => Promise<OutboxEntry | { alsoDiscarded: string[] }>) => {
     setError(null);
     setStep({ kind: 'signing' });
     work().then(
-      (entry) => {
-        if (!entry && onCancelled) return onCancelled();
-        setStep(entry ? { kind: 'sent', entry } : { kind: 'discarded' });
-        if (entry) onSent?.(entry);
+      (outcome) => {
+        if ('alsoDiscarded' in outcome) {
+          if (onCancelled) return onCancelled(outcome.alsoDiscarded);
+          return setStep({ kind: 'discarded', also: outcome.alsoDiscarded });
+        }
+        setStep({ kind: 'sent', entry: outcome });
+        onSent?.(outcome);
       },
       (e: unknown) => {
         setError(asApiError(e));
@@ -140,7 +153,7 @@ export function TransactionReview(props: {
   if (step.kind === 'discarded') {
     return (
       <section className="card tx-review" aria-label="Transaction">
-        <p>Cancelled. Nothing was signed or sent.</p>
+        <p>Cancelled. Nothing was signed or sent.{alsoDiscardedText(step.also)}</p>
         <button type="button" className="button secondary" onClick={onClose}>Close</button>
       </section>
     );

@@ -1,6 +1,6 @@
 import { createContext, useContext } from 'react';
 
-export const screens = ['dashboard', 'members', 'enrolment', 'ledger', 'statements', 'found', 'follow', 'settings'] as const;
+export const screens = ['dashboard', 'members', 'enrolment', 'ledger', 'statements', 'report', 'found', 'follow', 'settings'] as const;
 export type ScreenId = (typeof screens)[number];
 
 export const screenTitles: Record<ScreenId, string> = {
@@ -9,6 +9,7 @@ export const screenTitles: Record<ScreenId, string> = {
   enrolment: 'Enrolment',
   ledger: 'Ledger',
   statements: 'Statements',
+  report: 'Monthly report',
   found: 'Found a LETS',
   follow: 'Follow a LETS',
   settings: 'Settings',

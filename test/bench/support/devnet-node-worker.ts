@@ -71,7 +71,8 @@ port.on('message', (request: DevnetNodeRequest) => {
       port.postMessage(await syncInProcess());
     } else {
       await server.close();
-      port.close();
+      // Ends this thread: the chain's own handles (the interpreter's) would otherwise keep it, and the benchmark, waiting.
+      process.exit(0);
     }
   })();
 });

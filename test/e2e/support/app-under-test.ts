@@ -34,11 +34,13 @@ export interface AppUnderTestOptions {
   ledger?: HidTransportFactory;
   /** Follow this node instead (e.g. the devnet served as a testnet node), polled quickly, 2 confirmations. */
   node?: { url: string; network: 'testnet' | 'mainnet' };
+  /** A mirror file made beforehand (the benchmark's), opened instead of a fresh one and followed by no chain. */
+  mirrorFile?: string;
 }
 
-export async function startAppUnderTest({ withChain = false, ledger, node }: AppUnderTestOptions = {}): Promise<AppUnderTest> {
+export async function startAppUnderTest({ withChain = false, ledger, node, mirrorFile }: AppUnderTestOptions = {}): Promise<AppUnderTest> {
   const dataDir = mkdtempSync(join(tmpdir(), 'lets-e2e-'));
-  const core = createCore({ databasePath: join(dataDir, 'mirror.sqlite'), appVersion: '0.0.0-e2e', deviceTransports: ledger, checksWorker: CHECKS_WORKER, ...(node && { syncIntervalMs: 300 }) });
+  const core = createCore({ databasePath: mirrorFile ?? join(dataDir, 'mirror.sqlite'), appVersion: '0.0.0-e2e', deviceTransports: ledger, checksWorker: CHECKS_WORKER, ...(node && { syncIntervalMs: 300 }) });
   if (node) {
     await core.handlers['settings.update']({ chainSource: node.url, nodeNetwork: node.network, confirmations: 2 });
     await core.startChain();

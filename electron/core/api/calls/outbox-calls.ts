@@ -40,7 +40,8 @@ export const outboxCalls = {
   'outbox.import': call<PreparedTransaction>()(
     z.strictObject({ transactionId, json: z.string().min(2, 'The file is empty.').max(1_000_000, 'The file is too large to be a signed transaction.') }),
   ),
-  'outbox.discard': call<null>()(z.strictObject({ transactionId })),
+  /** Discards it, and the unsigned transactions built on it (their descriptions are answered, to be said). */
+  'outbox.discard': call<{ alsoDiscarded: string[] }>()(z.strictObject({ transactionId })),
   /** Reads the key at m/44'/429'/account'/0/index from the connected Ledger (the device asks to export it). */
   'device.readKey': call<LedgerKey>()(
     z.strictObject({

@@ -13,13 +13,19 @@ const period = {
   from: z.iso.datetime({ offset: true, error: 'The start of the period is not a valid date.' }),
   to: z.iso.datetime({ offset: true, error: 'The end of the period is not a valid date.' }),
 };
-const startsBeforeEnd = (p: { from: string; to: string }) => Date.parse(p.from) < Date.parse(p.to);
+// Both are valid instants by then (the fields' own checks come first); typed loosely so any shape can hold them.
+const startsBeforeEnd = (p: { from?: unknown; to?: unknown }) => Date.parse(String(p.from)) < Date.parse(String(p.to));
 const PERIOD_ORDER = { error: 'The period must end after it starts.', path: ['to'] };
+
+export const letsId = id('The LETS');
+
+/** A call's input for one period: `shape` and the period, which must end after it starts. */
+export function periodInput<Shape extends z.ZodRawShape>(shape: Shape) {
+  return z.strictObject({ ...shape, ...period }).refine(startsBeforeEnd, PERIOD_ORDER);
+}
 
 /** Printable member statements: one member, or every member of a LETS, for one period. */
 export const statementCalls = {
-  'statements.get': call<MemberStatement>()(
-    z.strictObject({ letsId: id('The LETS'), memberId: id('The member'), ...period }).refine(startsBeforeEnd, PERIOD_ORDER),
-  ),
-  'statements.batch': call<MemberStatement[]>()(z.strictObject({ letsId: id('The LETS'), ...period }).refine(startsBeforeEnd, PERIOD_ORDER)),
+  'statements.get': call<MemberStatement>()(periodInput({ letsId, memberId: id('The member') })),
+  'statements.batch': call<MemberStatement[]>()(periodInput({ letsId })),
 } as const;

@@ -3,7 +3,8 @@ import type { outboxCalls } from '../../api/calls/outbox-calls';
 import type { OutboxEntry, SignerChoice } from '../../api/calls/outbox-types';
 import { AppError } from '../../errors/app-error';
 import { parseAmount } from '../../lets/amount';
-import { discardOutboxItem, listOutbox, type OutboxItem } from '../../mirror/queries/outbox';
+import { listOutbox, type OutboxItem } from '../../mirror/queries/outbox';
+import { discardTransaction } from '../../operations/discard-transaction';
 import type { SigningContext } from '../../operations/operations-context';
 import { findOwnKeyPath } from '../../operations/own-keys';
 import { prepareAccountClosing } from '../../operations/prepare-account-closing';
@@ -62,10 +63,7 @@ export function outboxHandlers(ctx: CoreContext): AreaHandlers<typeof outboxCall
       await importSigned(sending(), transactionId, json);
       return reviewOf(ctx.db, ctx.network(), transactionId);
     },
-    'outbox.discard': ({ transactionId }) => {
-      discardOutboxItem(ctx.db, transactionId);
-      return null;
-    },
+    'outbox.discard': ({ transactionId }) => ({ alsoDiscarded: discardTransaction(ctx.db, transactionId) }),
     'device.readKey': async ({ account, index }) => {
       const keys = ctx.signers().get('ledger');
       const keyPath = addressKeyPath(account, index);

@@ -3,6 +3,7 @@ import { formatAmount } from '../../lets/amount';
 import type { LetsParameters } from '../../lets/lets-parameters';
 import { ownerAddress } from '../../members/owner-address';
 import type { Db } from '../database';
+import { ON_ITS_WAY } from './outbox';
 
 interface LetsRow {
   id: bigint;
@@ -31,11 +32,6 @@ export function onTheMirroredNetwork(chain: string): string {
   return `(${chain}.network IS NULL OR ${chain}.network = coalesce((SELECT network FROM mirror_network), ${chain}.network))`;
 }
 
-/**
- * Enrolments that take a membership from the pool before the mirror's management box shows it: each one built chains
- * on the management box of the one before (prepare-enrolment.ts), until the block that includes it is mirrored.
- */
-const ENROLMENTS_UNDER_WAY = "('built', 'signed', 'submitted', 'mempool')";
 
 /**
  * The LETS the treasurer runs (committee) first, then those the app only follows (trustless); by name within each.
@@ -53,7 +49,7 @@ export function listLets(db: Db): LetsSummary[] {
          c.caught_up_to IS NOT NULL AS catching_up, c.catch_up_paused = 1 AS catch_up_paused,
          (SELECT CAST(json_extract(m.assets, '$[1].amount') AS INTEGER) - 1 FROM boxes m
             WHERE m.lets_id = l.id AND m.kind = 'management' AND m.spent_by IS NULL) AS pool_left,
-         (SELECT count(*) FROM outbox o WHERE o.lets_id = l.id AND o.purpose = 'enrolment' AND o.state IN ${ENROLMENTS_UNDER_WAY}) AS enrolments_pending
+         (SELECT count(*) FROM outbox o WHERE o.lets_id = l.id AND o.purpose = 'enrolment' AND o.state IN ${ON_ITS_WAY}) AS enrolments_pending
        FROM lets l
        LEFT JOIN lets_chain c ON c.lets_id = l.id
        LEFT JOIN boxes b ON b.lets_id = l.id AND b.kind = 'account' AND b.spent_by IS NULL
@@ -74,6 +70,8 @@ export function listLets(db: Db): LetsSummary[] {
     committeeKey: row.committee_key,
     committeeAddress: row.committee_key === null ? null : ownerAddress(row.committee_key, row.network === 'mainnet' ? 'mainnet' : 'testnet'),
     committeeSigner: row.committee_signer,
+    // Each enrolment on its way takes a membership before the mirror's management box shows it (each chains on the
+    // management box of the one before, prepare-enrolment.ts).
     membershipsLeft: row.pool_left === null ? null : Math.max(0, Number(row.pool_left - row.enrolments_pending)),
     // How far it has come is known to the running catch-up, which the handler asks (app/handlers/member-handlers.ts).
     catchUp: row.catching_up === 1n ? { phase: 'blocks', done: null, total: null, secondsLeft: null, paused: row.catch_up_paused === 1n } : null,

@@ -4,6 +4,7 @@ import { memberAddress } from '../../members/owner-address';
 import { AppError } from '../../errors/app-error';
 import type { Db } from '../database';
 import { onTheMirroredNetwork } from './lets';
+import { enrolmentsUnderWay } from './outbox';
 import { collateralOf } from './trustless';
 
 export interface MemberQuery {
@@ -59,7 +60,7 @@ function stateOf(row: MemberRow): MembershipState {
   return row.left_at === null ? 'not-enrolled' : 'closed';
 }
 
-function toSummary(row: MemberRow): MemberSummary {
+function toSummary(row: MemberRow, enrolment: MemberSummary['enrolment']): MemberSummary {
   return {
     id: Number(row.id),
     letsId: Number(row.lets_id),
@@ -69,6 +70,7 @@ function toSummary(row: MemberRow): MemberSummary {
     ownerKey: row.owner_key,
     address: row.network === null ? null : memberAddress(row.owner_key, row.network === 'mainnet' ? 'mainnet' : 'testnet'),
     state: stateOf(row),
+    enrolment: row.box_id === null ? enrolment : null,
     balance: row.balance,
     lastTradeAt: row.last_trade_at === null ? null : Number(row.last_trade_at),
     leftAt: row.box_id === null && row.left_at !== null ? Number(row.left_at) : null,
@@ -90,7 +92,14 @@ function selectMembers(db: Db, query: MemberQuery): MemberRow[] {
 
 /** Members whose name or contact contains `search` (case-insensitive), sorted as asked (by name by default). */
 export function listMembers(db: Db, query: MemberQuery = {}): MemberSummary[] {
-  return selectMembers(db, query).map(toSummary);
+  const enrolment = enrolmentLookup(db, query.letsId ?? null);
+  return selectMembers(db, query).map((row) => toSummary(row, enrolment(row)));
+}
+
+/** The enrolment on its way for a member's row (one query for the LETS, or for all of them). */
+function enrolmentLookup(db: Db, letsId: number | null): (row: MemberRow) => MemberSummary['enrolment'] {
+  const underWay = new Map(enrolmentsUnderWay(db, letsId).map((e) => [`${e.letsId}:${e.ownerKey}`, { transactionId: e.transactionId, state: e.state }]));
+  return (row) => underWay.get(`${row.lets_id}:${row.owner_key}`) ?? null;
 }
 
 export interface MemberProfile extends MemberSummary {
@@ -99,16 +108,17 @@ export interface MemberProfile extends MemberSummary {
   accountBoxId: string | null;
 }
 
-const toProfile = (row: MemberRow): MemberProfile => ({ ...toSummary(row), notes: row.notes, accountBoxId: row.box_id });
+const toProfile = (row: MemberRow, enrolment: MemberSummary['enrolment']): MemberProfile => ({ ...toSummary(row, enrolment), notes: row.notes, accountBoxId: row.box_id });
 
 /** As `listMembers`, with the notes and account box of each member (for exports). */
 export function listMemberProfiles(db: Db, query: MemberQuery = {}): MemberProfile[] {
-  return selectMembers(db, query).map(toProfile);
+  const enrolment = enrolmentLookup(db, query.letsId ?? null);
+  return selectMembers(db, query).map((row) => toProfile(row, enrolment(row)));
 }
 
 export function findMember(db: Db, id: number): MemberProfile | undefined {
   const row = db.prepare(`${MEMBER_SELECT} WHERE p.id = ?`).get(id) as MemberRow | undefined;
-  return row && toProfile(row);
+  return row && toProfile(row, enrolmentLookup(db, Number(row.lets_id))(row));
 }
 
 export interface NewMemberProfile {

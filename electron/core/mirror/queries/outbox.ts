@@ -91,6 +91,31 @@ export function listOutbox(db: Db): OutboxItem[] {
   return (db.prepare(`${SELECT_ITEM} ORDER BY o.id DESC`).all() as OutboxRow[]).map(toItem);
 }
 
+/** The states of a transaction on its way to the chain: built, and not yet in a block the mirror holds. */
+export const ON_ITS_WAY = "('built', 'signed', 'submitted', 'mempool')";
+
+export interface EnrolmentUnderWay {
+  letsId: number;
+  /** The key of the member it enrols: register R4 of its output under the LETS's account contract. */
+  ownerKey: string;
+  transactionId: string;
+  state: OutboxState;
+}
+
+/** The enrolments on their way to the chain (of one LETS, or of all), oldest first: the committee's queue to sign. */
+export function enrolmentsUnderWay(db: Db, letsId: number | null = null): EnrolmentUnderWay[] {
+  const rows = db
+    .prepare(
+      `SELECT o.lets_id, substr(json_extract(output.value, '$.additionalRegisters.R4'), 3) AS owner_key, o.transaction_id, o.state
+       FROM outbox o JOIN lets_chain c ON c.lets_id = o.lets_id, json_each(o.unsigned_json, '$.outputs') output
+       WHERE o.purpose = 'enrolment' AND o.state IN ${ON_ITS_WAY} AND (:letsId IS NULL OR o.lets_id = :letsId)
+         AND json_extract(output.value, '$.ergoTree') = c.account_tree
+       ORDER BY o.id`,
+    )
+    .all({ letsId }) as { lets_id: bigint; owner_key: string; transaction_id: string; state: OutboxState }[];
+  return rows.map((r) => ({ letsId: Number(r.lets_id), ownerKey: r.owner_key, transactionId: r.transaction_id, state: r.state }));
+}
+
 /** A manual step (sign, submit, retry). Refuses a move the lifecycle does not allow, naming both states. */
 export function moveOutboxItem(db: Db, transactionId: HexId, to: OutboxState, details: { signedJson?: string; error?: string } = {}): void {
   const item = outboxItem(db, transactionId);

@@ -1,6 +1,8 @@
 import { useState } from 'react';
-import type { OutboxEntry, PreparedTransaction } from '../../../../electron/core/api/calls/outbox-types';
-import { asApiError, callApi, type ApiError } from '../../api/client';
+import type { PreparedTransaction } from '../../../../electron/core/api/calls/outbox-types';
+import { memberLabels } from '../../../../electron/core/members/member-names';
+import { membershipsLeftText, membershipsShort } from '../../../../electron/core/members/memberships';
+import { asApiError, type ApiError } from '../../api/client';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useLetsChoice } from '../../components/LetsChooser';
@@ -8,50 +10,61 @@ import { Loading } from '../../components/Loading';
 import { OUTBOX_STATE_TEXT } from '../../components/outbox-states';
 import { TransactionReview } from '../../components/TransactionReview';
 import { LIVE_REFRESH_MS, useCall } from '../../hooks/use-call';
-import { NewMemberForm } from './NewMemberForm';
-import { memberLabels } from '../../../../electron/core/members/member-names';
-import { membershipsLeftText, membershipsShort } from '../../../../electron/core/members/memberships';
 import { useNavigate } from '../navigation';
+import { enrolledName, nextEnrolmentToSign, prepareEnrolments } from './enrolment-queue';
+import { NewMemberForm } from './NewMemberForm';
 import '../../styles/transactions.css';
+
+const capitalised = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
+const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
+
+/** What the screen is doing: choosing members, building their enrolments, or walking the queue to sign each. */
+type Phase =
+  | { kind: 'choosing' }
+  | { kind: 'preparing'; built: number; total: number }
+  | { kind: 'signing'; current: PreparedTransaction; position: number; total: number; sent: Sent[] }
+  | { kind: 'done'; sent: Sent[] };
 
 const WATCH_MS = 2_000;
 
-const capitalised = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
+/** An enrolment signed in this walk: whom it enrols, and its transaction, followed until the chain confirms it. */
+interface Sent {
+  name: string;
+  transactionId: string;
+}
 
-/** Each enrolment of the batch with its state, followed until the chain has confirmed it. */
-function SentEnrolments({ sent }: { sent: Batch['sent'] }) {
+function SentEnrolments({ sent }: { sent: readonly Sent[] }) {
   const outbox = useCall('outbox.list', {}, WATCH_MS).state;
   const stateOf = (transactionId: string) => (outbox.status === 'ready' ? outbox.value.find((e) => e.transactionId === transactionId)?.state : undefined);
   return (
     <ul className="sent-enrolments" aria-label="Enrolments sent">
-      {sent.map(({ name, entry }) => (
-        <li key={entry.transactionId}>
-          {name}: {OUTBOX_STATE_TEXT[stateOf(entry.transactionId) ?? entry.state]}
+      {sent.map(({ name, transactionId }) => (
+        <li key={transactionId}>
+          {name}: {OUTBOX_STATE_TEXT[stateOf(transactionId) ?? 'submitted']}
         </li>
       ))}
     </ul>
   );
 }
 
-interface Batch {
-  queue: { id: number; name: string }[];
-  current: PreparedTransaction | null;
-  sent: { name: string; entry: OutboxEntry }[];
-}
-
 /**
- * Enrolment: add members (or pick ones imported from CSV), then enrol them one transaction each. The committee signs
- * each; the next is prepared as soon as the previous is sent, on the management box that one will create.
+ * Enrolment: add members (or pick ones imported from CSV), then enrol them, one transaction each. "Enrol N" builds all
+ * N at once into the outbox (each on the management box the one before will create), then walks that queue, oldest
+ * first, for the committee to sign. The queue outlives the screen: leave, come back, and continue where it stopped.
  */
 export function Enrolment() {
   // Only a committee enrols; members of a trustless LETS join from their own wallets.
   const { list: letsList, lets } = useLetsChoice((l) => l.model === 'committee');
   const members = useCall('members.list', { letsId: lets?.id ?? null }, LIVE_REFRESH_MS);
-  const waiting = members.state.status === 'ready' ? members.state.value.filter((m) => m.state === 'not-enrolled') : [];
+  const all = members.state.status === 'ready' ? members.state.value : [];
+  const waiting = all.filter((m) => m.state === 'not-enrolled' && m.enrolment === null);
+  const queued = all.filter((m) => m.enrolment?.state === 'built');
+  const onTheirWay = all.filter((m) => m.enrolment !== null && m.enrolment.state !== 'built');
   const waitingLabels = memberLabels(waiting);
   const [chosen, setChosen] = useState<ReadonlySet<number>>(new Set());
-  const [batch, setBatch] = useState<Batch | null>(null);
+  const [phase, setPhase] = useState<Phase>({ kind: 'choosing' });
   const [error, setError] = useState<ApiError | null>(null);
+  const [stopped, setStopped] = useState<string | null>(null);
   const navigate = useNavigate();
 
   if (letsList.status === 'loading') return <Loading what="the LETS" />;
@@ -64,27 +77,30 @@ export function Enrolment() {
     );
   }
 
-  const prepareNext = (queue: Batch['queue'], sent: Batch['sent']) => {
-    const [next, ...rest] = queue;
-    if (!next) {
-      setBatch({ queue: [], current: null, sent });
+  const fail = (e: unknown) => setError(asApiError(e));
+  /** Signs the queue from its oldest enrolment on; `sent` are those signed so far in this walk. */
+  const walk = (sent: Sent[]) =>
+    nextEnrolmentToSign(lets.id).then(({ next, waiting: left }) => {
       members.reload();
-      return;
-    }
-    callApi('enrolment.prepare', { letsId: lets.id, memberId: next.id }).then(
-      (current) => setBatch({ queue: rest, current, sent }),
-      (e: unknown) => {
-        setError(asApiError(e));
-        setBatch({ queue: [], current: null, sent });
-      },
-    );
-  };
-  const start = () => {
+      setPhase(next ? { kind: 'signing', current: next, position: sent.length + 1, total: sent.length + left, sent } : { kind: 'done', sent });
+    }, fail);
+  const continueSigning = () => {
     setError(null);
-    prepareNext(
-      waiting.filter((m) => chosen.has(m.id)).map((m) => ({ id: m.id, name: m.name })),
-      [],
-    );
+    setStopped(null);
+    void walk([]);
+  };
+  const start = async () => {
+    setError(null);
+    setStopped(null);
+    const ids = waiting.filter((m) => chosen.has(m.id)).map((m) => m.id);
+    setPhase({ kind: 'preparing', built: 0, total: ids.length });
+    const { built, error: refusal } = await prepareEnrolments(lets.id, ids, (done) => setPhase({ kind: 'preparing', built: done, total: ids.length }));
+    setChosen(new Set());
+    if (refusal) {
+      fail(refusal);
+      setStopped(`${plural(built, 'enrolment')} of ${ids.length} prepared; the batch stopped there, and the rest wait to be chosen again.`);
+    }
+    await walk([]);
   };
   // Said before anything is enrolled: the chain would refuse the enrolments past the last membership.
   const short = membershipsShort(chosen.size, lets.membershipsLeft);
@@ -93,41 +109,68 @@ export function Enrolment() {
     if (!next.delete(id)) next.add(id);
     setChosen(next);
   };
+  const stop = (why: string) => {
+    setStopped(why);
+    setPhase({ kind: 'choosing' });
+    members.reload();
+  };
 
-  if (batch) {
-    const total = batch.sent.length + batch.queue.length + (batch.current ? 1 : 0);
+  if (phase.kind === 'preparing') {
     return (
       <div className="enrolment">
         <p role="status" className="tx-progress">
-          {batch.current ? `Enrolment ${batch.sent.length + 1} of ${total}` : `${batch.sent.length} enrolment${batch.sent.length === 1 ? '' : 's'} sent`}
+          Preparing enrolment {phase.built + 1} of {phase.total}…
         </p>
-        {batch.current && (
-          <TransactionReview
-            key={batch.current.transactionId}
-            prepared={batch.current}
-            onSent={(entry) => prepareNext(batch.queue, [...batch.sent, { name: batch.current?.reading.accounts[0]?.name ?? '', entry }])}
-            onClose={() => {
-              setBatch(null);
-              members.reload();
-            }}
-          />
-        )}
+        <progress value={phase.built} max={phase.total} aria-label="Enrolments prepared" />
+      </div>
+    );
+  }
+
+  if (phase.kind === 'signing') {
+    const { current, position, total, sent } = phase;
+    return (
+      <div className="enrolment">
+        <p role="status" className="tx-progress">
+          Enrolment {position} of {total}: {enrolledName(current)}
+        </p>
+        {stopped && <p className="notice">{stopped}</p>}
         {error && <ErrorNotice error={error} />}
-        {!batch.current && (
-          <>
-            <SentEnrolments sent={batch.sent} />
-            <button
-              type="button"
-              className="button secondary"
-              onClick={() => {
-                setBatch(null);
-                setChosen(new Set());
-              }}
-            >
-              Done
-            </button>
-          </>
-        )}
+        <TransactionReview
+          key={current.transactionId}
+          prepared={current}
+          onSent={() => void walk([...sent, { name: enrolledName(current), transactionId: current.transactionId }])}
+          onCancelled={(also) =>
+            stop(
+              `${capitalised(enrolledName(current))}’s enrolment was cancelled: nothing was signed or sent for it.${
+                also.length === 0 ? '' : ` The ${plural(also.length, 'enrolment')} prepared after it were built on it, so they were discarded too: those members wait below to be chosen again.`
+              }`,
+            )
+          }
+          onClose={() => stop('Signing stopped. The enrolments not signed yet wait in the queue below.')}
+        />
+      </div>
+    );
+  }
+
+  if (phase.kind === 'done') {
+    return (
+      <div className="enrolment">
+        <p role="status" className="tx-progress">
+          {plural(phase.sent.length, 'enrolment')} sent
+        </p>
+        {stopped && <p className="notice">{stopped}</p>}
+        {error && <ErrorNotice error={error} />}
+        <SentEnrolments sent={phase.sent} />
+        <button
+          type="button"
+          className="button secondary"
+          onClick={() => {
+            setStopped(null);
+            setPhase({ kind: 'choosing' });
+          }}
+        >
+          Done
+        </button>
       </div>
     );
   }
@@ -139,6 +182,26 @@ export function Enrolment() {
           No signer of this computer is known to hold the committee key of {lets.name}: enrolments need the committee’s Ledger. On the dashboard, look
           for the key on your Ledger; otherwise this computer follows {lets.name} read-only.
         </p>
+      )}
+      {stopped && (
+        <p className="notice" role="status">
+          {stopped}
+        </p>
+      )}
+      {queued.length > 0 && (
+        <section className="card" aria-labelledby="queue-title">
+          <h2 id="queue-title">{capitalised(plural(queued.length, 'enrolment'))} prepared, waiting for the committee to sign</h2>
+          <p>
+            Signed in the order they were prepared, each on the pool the one before leaves. To drop one, discard it in the outbox on the Ledger screen;
+            those prepared after it go with it, being built on it. Waiting: {queued.map((m) => m.name).join(', ')}.
+          </p>
+          {error && <ErrorNotice error={error} />}
+          <div className="tx-actions">
+            <button type="button" className="button" onClick={continueSigning}>
+              Continue signing ({queued.length})
+            </button>
+          </div>
+        </section>
       )}
       <NewMemberForm
         letsId={lets.id}
@@ -152,6 +215,7 @@ export function Enrolment() {
         {lets.membershipsLeft !== null && (
           <p className="memberships-left">{`${capitalised(membershipsLeftText(lets.membershipsLeft))} in ${lets.name}.`}</p>
         )}
+        {onTheirWay.length > 0 && <p>On their way to the chain: {onTheirWay.map((m) => `${m.name} (${OUTBOX_STATE_TEXT[m.enrolment?.state ?? 'submitted'].toLowerCase()})`).join(', ')}.</p>}
         {waiting.length === 0 ? (
           <p className="empty-note">Everyone is enrolled. Add a new member above, or import members from a CSV file on the Members screen.</p>
         ) : (
@@ -181,9 +245,9 @@ export function Enrolment() {
             </button>
           </div>
         )}
-        {error && <ErrorNotice error={error} />}
+        {error && queued.length === 0 && <ErrorNotice error={error} />}
         <div className="tx-actions">
-          <button type="button" className="button" disabled={chosen.size === 0 || short !== null} onClick={start}>
+          <button type="button" className="button" disabled={chosen.size === 0 || short !== null} onClick={() => void start()}>
             Enrol {chosen.size === 0 ? '' : `${chosen.size} `}member{chosen.size === 1 ? '' : 's'}
           </button>
         </div>

@@ -6,7 +6,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { LetsChooser, TRUSTLESS_READ_ONLY, useLetsChoice } from '../../components/LetsChooser';
 import { Loading } from '../../components/Loading';
-import { TransactionReview } from '../../components/TransactionReview';
+import { alsoDiscardedText, TransactionReview } from '../../components/TransactionReview';
 import { useCall } from '../../hooks/use-call';
 import { OutboxList } from './OutboxList';
 import { RecordTrade } from './RecordTrade';
@@ -26,7 +26,8 @@ export function LedgerScreen() {
   const [panel, setPanel] = useState<Panel>({ kind: 'none' });
   const [refreshKey, setRefreshKey] = useState(0);
   const [error, setError] = useState<ApiError | null>(null);
-  const [cancelled, setCancelled] = useState(false);
+  /** Cancelled from the panel: what else was discarded with it (nothing, for a trade). */
+  const [cancelled, setCancelled] = useState<string[] | null>(null);
   // What opened the panel gets the focus back when it closes (the Record button when that is gone).
   const opener = useRef<HTMLElement | null>(null);
   const recordButton = useRef<HTMLButtonElement>(null);
@@ -64,7 +65,7 @@ export function LedgerScreen() {
   };
   const openPanel = (next: Panel) => {
     opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    setCancelled(false);
+    setCancelled(null);
     setPanel(next);
   };
   const closePanel = () => {
@@ -72,9 +73,9 @@ export function LedgerScreen() {
     refresh();
   };
   // Cancelled: nothing to close twice, the screen is ready for the next trade.
-  const cancelPanel = () => {
+  const cancelPanel = (also: string[]) => {
     closePanel();
-    setCancelled(true);
+    setCancelled(also);
   };
   const closeOnEscape = (event: KeyboardEvent) => {
     if (event.key !== 'Escape') return;
@@ -98,7 +99,7 @@ export function LedgerScreen() {
       {lets.model === 'trustless' && <p className="notice">{TRUSTLESS_READ_ONLY}</p>}
       {cancelled && (
         <p className="notice" role="status">
-          Cancelled. Nothing was signed or sent.
+          Cancelled. Nothing was signed or sent.{alsoDiscardedText(cancelled)}
         </p>
       )}
       {panelOpen && (

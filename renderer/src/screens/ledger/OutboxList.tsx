@@ -3,6 +3,7 @@ import type { OutboxEntry } from '../../../../electron/core/api/calls/outbox-typ
 import { asApiError, callApi, type ApiError } from '../../api/client';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { outboxEntryText } from '../../components/outbox-states';
+import { alsoDiscardedText } from '../../components/TransactionReview';
 import { useCall } from '../../hooks/use-call';
 import { shortId } from '../format';
 
@@ -22,14 +23,21 @@ export function OutboxList({ onReview, refreshKey }: { onReview: (entry: OutboxE
     if (refreshKey > 0) reload();
   }, [refreshKey, reload]);
   const [error, setError] = useState<ApiError | null>(null);
-  const act = (work: Promise<unknown>) =>
+  const [said, setSaid] = useState('');
+  const act = (work: Promise<unknown>, outcome: (value: unknown) => string = () => '') =>
     work.then(
-      () => {
+      (value) => {
         setError(null);
+        setSaid(outcome(value));
         reload();
       },
       (e: unknown) => setError(asApiError(e)),
     );
+  const discard = (entry: OutboxEntry) =>
+    act(callApi('outbox.discard', { transactionId: entry.transactionId }), (value) => {
+      const text = alsoDiscardedText((value as { alsoDiscarded: string[] }).alsoDiscarded);
+      return text && `Discarded “${entry.description}”.${text}`;
+    });
 
   if (state.status === 'failed') return <ErrorNotice error={state.error} />;
   const entries = state.status === 'ready' ? state.value : [];
@@ -74,7 +82,7 @@ export function OutboxList({ onReview, refreshKey }: { onReview: (entry: OutboxE
                 </button>
               )}
               {DISCARDABLE.has(entry.state) && (
-                <button type="button" className="button secondary" onClick={() => act(callApi('outbox.discard', { transactionId: entry.transactionId }))}>
+                <button type="button" className="button secondary" onClick={() => discard(entry)}>
                   Discard
                 </button>
               )}
@@ -88,6 +96,11 @@ export function OutboxList({ onReview, refreshKey }: { onReview: (entry: OutboxE
     <section aria-labelledby="outbox-title" className="outbox">
       <h2 id="outbox-title">Outbox</h2>
       {error && <ErrorNotice error={error} />}
+      {said && (
+        <p className="notice" role="status">
+          {said}
+        </p>
+      )}
       {open.length === 0 ? (
         <p className="empty-note">Nothing waiting: transactions you record appear here until the chain confirms them.</p>
       ) : (

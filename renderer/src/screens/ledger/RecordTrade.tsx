@@ -22,7 +22,7 @@ function memberOptions(members: readonly MemberSummary[]) {
  * Payer, payee, amount, what for. The core builds the trade and refuses, before anything is signed, when a limit
  * would be broken; then the review shows the new balances and the treasurer signs.
  */
-export function RecordTrade({ lets, onClose, onCancelled, onConfirmed }: { lets: LetsSummary; onClose: () => void; onCancelled: () => void; onConfirmed: () => void }) {
+export function RecordTrade({ lets, onClose, onCancelled, onConfirmed }: { lets: LetsSummary; onClose: () => void; onCancelled: (also: string[]) => void; onConfirmed: () => void }) {
   const members = useCall('members.list', { letsId: lets.id }).state;
   const enrolled = members.status === 'ready' ? members.value.filter((m) => m.state === 'enrolled') : [];
   const [payerId, setPayerId] = useState('');

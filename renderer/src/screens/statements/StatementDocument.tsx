@@ -1,11 +1,11 @@
 import type { MemberStatement, StatementLine } from '../../../../electron/core/api/calls/statement-types';
-import type { ReactNode } from 'react';
 import { formatAmount, formatErg } from '../../../../electron/core/lets/amount';
 import { QrCode } from '../../components/QrCode';
 import type { PdfPageSize } from '../../api/pdf';
 import { localDate, periodDates } from '../../../../electron/core/api/calls/statement-period';
 import { networkName } from '../../../../electron/core/api/network-names';
 import { formatTime } from '../format';
+import { Fact, PaperFoot, PaperHead } from './PaperParts';
 
 const money = (amount: bigint) => formatAmount(amount);
 const blankIfZero = (amount: bigint) => (amount === 0n ? '' : formatAmount(amount));
@@ -15,15 +15,6 @@ function counterpartyText(line: StatementLine): string {
   if (line.kind === 'closing') return 'Account closed';
   if (!line.counterparty) return '';
   return line.counterparty.name ?? `Member ${line.counterparty.key.slice(0, 10)}…`;
-}
-
-function Fact({ term, children, amount = false }: { term: string; children: ReactNode; amount?: boolean }) {
-  return (
-    <>
-      <dt>{term}</dt>
-      <dd className={amount ? 'amount' : undefined}>{children}</dd>
-    </>
-  );
 }
 
 function TradeTable({ statement }: { statement: MemberStatement }) {
@@ -149,22 +140,9 @@ function AwaitingSignature({ statement }: { statement: MemberStatement }) {
  */
 export function StatementDocument({ statement, pageSize, timeZone }: { statement: MemberStatement; pageSize: PdfPageSize; timeZone: string }) {
   const { lets, member, headroom } = statement;
-  const dates = periodDates(statement.period);
   return (
     <article className="statement-document" data-page-size={pageSize} aria-label={`Statement for ${member.name}`}>
-      <header className="statement-head">
-        <div>
-          <p className="statement-org">{lets.name}</p>
-          <p>Unit: {lets.unit}</p>
-          {statement.chain.network && <p className="statement-network">Ledger kept on {networkName(statement.chain.network)}</p>}
-        </div>
-        <div className="statement-title">
-          <h2>Member statement</h2>
-          <p>
-            {dates.first} to {dates.last}
-          </p>
-        </div>
-      </header>
+      <PaperHead lets={lets} network={statement.chain.network} title="Member statement" period={statement.period} />
 
       <dl className="statement-member">
         <Fact term="Member">{member.name}</Fact>
@@ -224,9 +202,7 @@ export function StatementDocument({ statement, pageSize, timeZone }: { statement
 
       <ChainReferences statement={statement} />
 
-      <footer className="statement-foot">
-        Generated {localDate(new Date(statement.generatedAt))} by LETS Treasurer. Dates are calendar days in the time zone {timeZone}; amounts in {lets.unit}.
-      </footer>
+      <PaperFoot generatedAt={statement.generatedAt} timeZone={timeZone} unit={lets.unit} />
     </article>
   );
 }
