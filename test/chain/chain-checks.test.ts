@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { wasmBlake2b256 } from '../../electron/core/chain/blake2b';
 import { ChainChecks, type BlockToCheck } from '../../electron/core/chain/chain-checks';
@@ -7,6 +9,7 @@ import { packBlocks, PackedChecks, packHeaders } from '../../electron/core/chain
 import { seedDemoLets } from '../../electron/core/devnet/demo-lets';
 import { DevnetChain } from '../../electron/core/devnet/devnet-chain';
 import { bundledChecksWorker } from '../helpers/bundle-worker';
+import { tempDir } from '../helpers/temp-dir';
 
 /**
  * The checks the mirror makes of whole blocks (chain-checks.ts), on the demo chain's blocks, which are mined for real:
@@ -131,5 +134,16 @@ describe('the checks thread’s half', () => {
     });
     // Headers alone: their transactions are checked elsewhere, so no root is asked of them.
     expect(await thread.check(packHeaders(blocks.map((b) => b.header)), 'devnet')).toEqual({ headers: [], roots: [], transactions: [], boxes: [] });
+  });
+});
+
+describe('the checks thread', () => {
+  it('fails the checks waiting on it when it stops without an error, and every check after', async () => {
+    const file = join(tempDir(), 'stops.mjs');
+    writeFileSync(file, "import { parentPort } from 'node:worker_threads';\nparentPort.once('message', () => process.exit(3));\n");
+    const thread = startChecksThread(file);
+    const batch = () => ({ headers: [], counts: null, bytes: new ArrayBuffer(8) });
+    await expect(thread.check(batch(), 'testnet')).rejects.toThrow("The chain checks' thread stopped (exit code 3).");
+    await expect(thread.check(batch(), 'testnet')).rejects.toThrow("The chain checks' thread stopped (exit code 3).");
   });
 });

@@ -38,11 +38,14 @@ export function startChecksThread(workerFile: string | URL): ChecksThread {
     if ('verdict' in reply) caller.resolve(reply.verdict);
     else caller.reject(new Error(`The chain checks failed: ${reply.failed}`));
   });
-  worker.on('error', (error) => {
+  const breakWith = (error: Error) => {
     broken = error;
     for (const caller of waiting.values()) caller.reject(error);
     waiting.clear();
-  });
+  };
+  worker.on('error', breakWith);
+  // A thread that ends without an error (killed, out of memory) would otherwise leave its checks waiting for ever.
+  worker.on('exit', (code) => breakWith(broken ?? new Error(`The chain checks' thread stopped (exit code ${code}).`)));
 
   return {
     check(packed, network) {
