@@ -16,7 +16,7 @@ import {
   TESTNET_141531,
   withFields,
 } from '../helpers/real-headers';
-import { wasmBlake2b256 } from '../../electron/core/chain/blake2b';
+import { blake2b256 } from '../../electron/core/chain/blake2b';
 import { refusalOf } from '../helpers/refusal';
 
 const fromHex = (text: string) => Uint8Array.from(Buffer.from(text, 'hex'));
@@ -42,7 +42,7 @@ const draft = (fields: Partial<ChainHeader> = {}): Omit<ChainHeader, 'id' | 'nBi
 describe('Autolykos proof of work', () => {
   let checks: HeaderCheck;
   beforeAll(async () => {
-    checks = new HeaderCheck(await wasmBlake2b256());
+    checks = new HeaderCheck(blake2b256());
   });
 
   it('sizes the table as ergo does: 2^26 in version 1, growing 5 % every 51 200 blocks from 614 400 in version 2', () => {

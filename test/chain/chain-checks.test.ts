@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { wasmBlake2b256 } from '../../electron/core/chain/blake2b';
+import { blake2b256 } from '../../electron/core/chain/blake2b';
 import { ChainChecks, type BlockToCheck } from '../../electron/core/chain/chain-checks';
 import type { ChainHeader } from '../../electron/core/chain/chain-source';
 import { startChecksThread, type ChecksThread } from '../../electron/core/chain/checks-thread';
@@ -45,7 +45,7 @@ describe.each([
   let checks: ChainChecks;
 
   beforeAll(async () => {
-    checks = new ChainChecks(await wasmBlake2b256(), onThread ? thread : undefined);
+    checks = new ChainChecks(blake2b256(), onThread ? thread : undefined);
   });
 
   it('passes the demo chain as mined', async () => {
@@ -110,7 +110,7 @@ describe.each([
 
 describe('the checks thread’s half', () => {
   it('names the places that failed: a header, a root, a transaction', async () => {
-    const packed = new PackedChecks(await wasmBlake2b256());
+    const packed = new PackedChecks(blake2b256());
     const at = lastWithTransactions();
     expect(packed.check(packBlocks(blocks), 'devnet')).toEqual({ headers: [], roots: [], transactions: [], boxes: [] });
     const register = withFirstTransaction((tx) => {

@@ -8,7 +8,7 @@ import { DevnetChain } from '../../electron/core/devnet/devnet-chain';
 import { transactionId } from '../../electron/core/transactions/transaction-bytes';
 import { tradeGenerator } from '../helpers/generated-trades';
 import { aPayment, aToken, extensionGuardedBox, member, p2pkBox, SEVEN_IN_VAR_0 } from '../signers/fixtures';
-import { wasmBlake2b256 } from '../../electron/core/chain/blake2b';
+import { blake2b256 } from '../../electron/core/chain/blake2b';
 
 /** An unsigned transaction as a node would list it once included: ids from Fleet's own serializer. */
 function asIncluded(tx: EIP12UnsignedTransaction): ChainTransaction {
@@ -30,7 +30,7 @@ describe('ids recomputed from content', () => {
   let demo: DemoLets;
 
   beforeAll(async () => {
-    ids = new ContentIds(await wasmBlake2b256());
+    ids = new ContentIds(blake2b256());
     chain = new DevnetChain();
     demo = await seedDemoLets(chain);
   }, 60_000);
@@ -87,5 +87,24 @@ describe('ids recomputed from content', () => {
     const txId = copy();
     txId.id = 'cd'.repeat(32);
     expect(problemOf(txId)?.message).toMatch(/a transaction whose content does not match its id \(cdcdcdcdcdcd…\)/);
+  });
+
+  it('refuses hex that is not whole hexadecimal bytes, long or short, rather than hashing what a decoder made of it', async () => {
+    const [headerId] = await chain.headerIdsAt(chain.height);
+    const [tx] = await chain.blockTransactions(headerId ?? '');
+    if (!tx) throw new Error('the tip block is empty');
+    const changed = (change: (copy: ChainTransaction) => void) => {
+      const copy = structuredClone(tx);
+      change(copy);
+      return () => ids.transactionId(copy);
+    };
+    const input = (copy: ChainTransaction) => copy.inputs[0] as ChainTransaction['inputs'][number];
+    const output = (copy: ChainTransaction) => copy.outputs[0] as ChainTransaction['outputs'][number];
+    // An id is decoded by Buffer, a short register by the app's own loop: both must refuse a bad digit anywhere.
+    expect(changed((copy) => (input(copy).boxId = `${'ab'.repeat(31)}zz`))).toThrow(/not hexadecimal bytes/);
+    expect(changed((copy) => (input(copy).boxId = `zz${'ab'.repeat(31)}`))).toThrow(/not hexadecimal bytes/);
+    expect(changed((copy) => (input(copy).boxId = `${'ab'.repeat(32)}a`))).toThrow(/not hexadecimal bytes/);
+    expect(changed((copy) => (output(copy).additionalRegisters.R5 = '05g0'))).toThrow(/not hexadecimal bytes/);
+    expect(changed((copy) => (output(copy).additionalRegisters.R5 = '05800'))).toThrow(/not hexadecimal bytes/);
   });
 });

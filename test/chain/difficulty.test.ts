@@ -27,7 +27,7 @@ import {
   TESTNET_141533,
   withFields,
 } from '../helpers/real-headers';
-import { wasmBlake2b256 } from '../../electron/core/chain/blake2b';
+import { blake2b256 } from '../../electron/core/chain/blake2b';
 import { refusalOf } from '../helpers/refusal';
 
 
@@ -127,7 +127,7 @@ describe('difficulty epochs', () => {
 describe('difficulty floor', () => {
   let checks: HeaderCheck;
   beforeAll(async () => {
-    checks = new HeaderCheck(await wasmBlake2b256());
+    checks = new HeaderCheck(blake2b256());
   });
 
   it('is 1/64 of the difficulty of mainnet block 1 311 598 on mainnet, and ergo’s minimum of 1 elsewhere', () => {

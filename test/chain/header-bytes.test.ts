@@ -1,5 +1,5 @@
-import { createBLAKE2b, type IHasher } from 'hash-wasm';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { blake2b256 } from '../../electron/core/chain/blake2b';
 import type { ChainHeader } from '../../electron/core/chain/chain-source';
 import { headerBytes, headerBytesWithoutPow, headerIdOf } from '../../electron/core/chain/header-bytes';
 import { ALL_REAL, MAINNET_1311598, MAINNET_414474, MAINNET_414474_BYTES, MAINNET_418138, POOL_INVALID_2870, withFields } from '../helpers/real-headers';
@@ -13,10 +13,7 @@ const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString('hex');
  * real headers of every version the chain has had, which only match if every byte does.
  */
 describe('header bytes', () => {
-  let blake2b: IHasher;
-  beforeAll(async () => {
-    blake2b = await createBLAKE2b(256);
-  });
+  const blake2b = blake2b256();
   const idOf = (header: ChainHeader) => headerIdOf(headerBytes(header), blake2b);
 
   it("writes a version 1 header exactly as ergo's test vector: VLQ timestamp and height, nBits big-endian, pk, w, n, d", () => {

@@ -1,4 +1,4 @@
-import { blake2b } from 'hash-wasm';
+import { blake2b } from '@noble/hashes/blake2';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   bytesOfHex,
@@ -9,7 +9,7 @@ import {
   parseMerkleProof,
   type MerkleProof,
 } from '../../electron/core/chain/merkle';
-import { wasmBlake2b256 } from '../../electron/core/chain/blake2b';
+import { blake2b256 } from '../../electron/core/chain/blake2b';
 
 /** Test data is hex the test itself wrote or copied from a real chain: decoding it cannot fail. */
 function bytes(hex: string): Uint8Array {
@@ -18,10 +18,10 @@ function bytes(hex: string): Uint8Array {
   return new Uint8Array(decoded);
 }
 
-/** BLAKE2b-256 of the parts concatenated, by hash-wasm's one-shot function: a reference apart from Merkle's own hashing. */
-async function H(...parts: (number | Uint8Array)[]): Promise<Uint8Array> {
+/** BLAKE2b-256 of the parts concatenated, by @noble/hashes: a reference apart from Merkle's own hashing. */
+function H(...parts: (number | Uint8Array)[]): Promise<Uint8Array> {
   const joined = Buffer.concat(parts.map((part) => (typeof part === 'number' ? Uint8Array.of(part) : part)));
-  return bytes(await blake2b(joined, 256));
+  return Promise.resolve(blake2b(joined, { dkLen: 32 }));
 }
 
 /** Distinct 32-byte leaves, like transaction ids. */
@@ -69,7 +69,7 @@ const CANDIDATE = {
 describe('the Merkle tree as scrypto builds it', () => {
   let merkle: Merkle;
   beforeAll(async () => {
-    merkle = new Merkle(await wasmBlake2b256());
+    merkle = new Merkle(blake2b256());
   });
 
   it('gives 32 zero bytes for a tree of no leaves (EmptyRootNode)', () => {
@@ -119,7 +119,7 @@ describe('the Merkle tree as scrypto builds it', () => {
 describe("proofs an Ergo node served", () => {
   let merkle: Merkle;
   beforeAll(async () => {
-    merkle = new Merkle(await wasmBlake2b256());
+    merkle = new Merkle(blake2b256());
   });
 
   it('verifies the proof of a transaction of mainnet block 650 787 against its header', () => {

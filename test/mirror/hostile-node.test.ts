@@ -1,6 +1,6 @@
 import { SLong } from '@fleet-sdk/serializer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { wasmBlake2b256 } from '../../electron/core/chain/blake2b';
+import { blake2b256 } from '../../electron/core/chain/blake2b';
 import { ContentIds } from '../../electron/core/chain/content-ids';
 import { createNodeClient } from '../../electron/core/chain/node-client';
 import { seedDemoLets, type DemoLets } from '../../electron/core/devnet/demo-lets';
@@ -34,7 +34,7 @@ describe('a mirror that checks what the node sends against ids, headers and proo
   let ids: ContentIds;
 
   beforeAll(async () => {
-    ids = new ContentIds(await wasmBlake2b256());
+    ids = new ContentIds(blake2b256());
     chain = new DevnetChain();
     demo = await seedDemoLets(chain);
     node = await serveDevnet(chain);

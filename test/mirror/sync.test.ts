@@ -80,6 +80,25 @@ describe('the mirror following the demo LETS on the devnet', () => {
     expect(askedWhenWritten.size).toBe(Math.ceil((chain.height - demo.genesisHeight + 1) / 2));
   });
 
+  it('starts with batches of 8 blocks that double up to the batch size, so the first is checked soon', async () => {
+    const longer = new DevnetChain({ now: () => 1_767_225_600_000 });
+    const lets = await seedDemoLets(longer);
+    longer.mineMany(100);
+    const sizesAsked: number[] = [];
+    const recording: ChainSource = Object.assign(Object.create(longer) as DevnetChain, {
+      headerRange: async (from: number, to: number) => {
+        sizesAsked.push(to - from + 1);
+        return longer.headerRange(from, to);
+      },
+    });
+    const { db } = aMirrorFollowing(lets);
+    await syncOnce(db, recording, { batchSize: 32 });
+    const blocks = longer.height - lets.genesisHeight + 1;
+    expect(sizesAsked.slice(0, 4)).toEqual([8, 8, 16, 32]);
+    expect(sizesAsked.slice(4, -1).every((size) => size === 32)).toBe(true);
+    expect(sizesAsked.reduce((sum, size) => sum + size, 0)).toBe(blocks);
+  });
+
   it('stops before a block whose header the node has but not yet its transactions, and reads it next round', async () => {
     const { db } = aMirrorFollowing(demo);
     const [newest] = await chain.headerIdsAt(chain.height);

@@ -1,5 +1,5 @@
 import { HeaderCheck } from './autolykos';
-import { wasmBlake2b256, type Blake2b256 } from './blake2b';
+import { blake2b256, type Blake2b256 } from './blake2b';
 import type { Inclusion, IndexedTransaction } from './chain-index';
 import type { ChainHeader, ChainSource, ChainTransaction } from './chain-source';
 import { ContentIds } from './content-ids';
@@ -162,16 +162,16 @@ export class ChainChecks {
   }
 }
 
-let shared: Promise<ChainChecks> | undefined;
+let shared: ChainChecks | undefined;
 
 let sharedThread: { workerFile: string; thread: ChecksThread } | undefined;
 
 /**
- * The checks of this process, made once (their WebAssembly is compiled on first use): on this thread alone, or with
- * the hashing on a checks thread once checkOnThread has started one.
+ * The checks of this process, made once: on this thread alone, or with the hashing on a checks thread once
+ * checkOnThread has started one.
  */
-export function chainChecks(): Promise<ChainChecks> {
-  shared ??= wasmBlake2b256().then((hasher) => new ChainChecks(hasher, sharedThread?.thread));
+export function chainChecks(): ChainChecks {
+  shared ??= new ChainChecks(blake2b256(), sharedThread?.thread);
   return shared;
 }
 

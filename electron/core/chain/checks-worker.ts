@@ -1,5 +1,5 @@
 import { parentPort } from 'node:worker_threads';
-import { wasmBlake2b256 } from './blake2b';
+import { blake2b256 } from './blake2b';
 import type { CheckReply, CheckRequest } from './checks-thread';
 import { PackedChecks } from './packed-blocks';
 
@@ -11,15 +11,13 @@ import { PackedChecks } from './packed-blocks';
 
 const port = parentPort;
 if (!port) throw new Error('checks-worker runs as a worker thread (see checks-thread.ts)');
-const checks = wasmBlake2b256().then((hasher) => new PackedChecks(hasher));
+const checks = new PackedChecks(blake2b256());
 
-port.on('message', (request: CheckRequest) => {
-  void answer(request).then((reply) => port.postMessage(reply));
-});
+port.on('message', (request: CheckRequest) => port.postMessage(answer(request)));
 
-async function answer({ id, packed, network }: CheckRequest): Promise<CheckReply> {
+function answer({ id, packed, network }: CheckRequest): CheckReply {
   try {
-    return { id, verdict: (await checks).check(packed, network) };
+    return { id, verdict: checks.check(packed, network) };
   } catch (error) {
     return { id, failed: error instanceof Error ? (error.stack ?? error.message) : String(error) };
   }

@@ -1,5 +1,5 @@
 import { HeaderCheck } from '../chain/autolykos';
-import { jsBlake2b256 } from '../chain/blake2b';
+import { blake2b256 } from '../chain/blake2b';
 import { SECP256K1_GENERATOR, type ChainHeader, type ChainTransaction } from '../chain/chain-source';
 import { encodeCompactBits } from '../chain/difficulty';
 import { INITIAL_VERSION } from '../chain/header-bytes';
@@ -7,8 +7,7 @@ import { TransactionsRoots } from '../chain/transactions-root';
 
 /**
  * The demo chain mines its blocks for real, so the headers it serves pass the same checks as a node's (chain-checks.ts):
- * at difficulty 1, Ergo's least, where the target is q itself and almost every nonce wins. It hashes in JavaScript
- * (blake2b.ts), because a block is mined the moment it is asked for, without waiting for WebAssembly.
+ * at difficulty 1, Ergo's least, where the target is q itself and almost every nonce wins.
  */
 export const DEVNET_NBITS = encodeCompactBits(1n);
 
@@ -23,7 +22,7 @@ const MAX_TRIES = 1_000;
 
 export type UnminedHeader = Omit<ChainHeader, 'id' | 'nBits' | 'powSolutions'>;
 
-const blake2b = jsBlake2b256();
+const blake2b = blake2b256();
 const hashing = { headers: new HeaderCheck(blake2b), roots: new TransactionsRoots(blake2b) };
 
 /**

@@ -11,9 +11,13 @@ export interface IdInput {
 export type IdOutput = Pick<ChainBox, 'value' | 'ergoTree' | 'creationHeight' | 'assets' | 'additionalRegisters'>;
 
 const REGISTERS = ['R4', 'R5', 'R6', 'R7', 'R8', 'R9'] as const;
+type Register = (typeof REGISTERS)[number];
 /** Long hex (contract trees, keys in registers) recurs from box to box: decoded once, copied after. */
 const CACHED_FROM = 128;
 const CACHE_LIMIT = 4_096;
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+/** Hex of this many digits or more is decoded by Buffer (see hexOnce). */
+const NATIVE_FROM = 48;
 
 /** Bytes written one after the other into one buffer that grows, for hashing without building hex strings. */
 export class ByteWriter {
@@ -76,7 +80,7 @@ export class ByteWriter {
 
   /** Ergo's VLQ (unsigned LEB128) of a non-negative integer. */
   vlq(value: number | bigint): this {
-    if (typeof value === 'bigint' && value > BigInt(Number.MAX_SAFE_INTEGER)) {
+    if (typeof value === 'bigint' && value > MAX_SAFE) {
       let rest = value;
       do {
         const low = Number(rest & 0x7fn);
@@ -86,11 +90,12 @@ export class ByteWriter {
       return this;
     }
     let rest = Number(value);
-    do {
-      const low = rest % 128;
+    this.#room(8);
+    while (rest >= 128) {
+      this.#buffer[this.#length++] = (rest % 128) | 0x80;
       rest = Math.floor(rest / 128);
-      this.byte(rest > 0 ? low | 0x80 : low);
-    } while (rest > 0);
+    }
+    this.#buffer[this.#length++] = rest;
     return this;
   }
 
@@ -102,25 +107,30 @@ export class ByteWriter {
       decoded = Buffer.from(text, 'hex');
       this.#decoded.set(text, decoded);
     }
-    this.#room(decoded.length);
-    decoded.copy(this.#buffer, this.#length);
-    this.#length += decoded.length;
-    return this;
+    return this.raw(decoded);
   }
 
-  /** Hex that does not recur (a spending proof): decoded where it goes, never kept. */
+  /**
+   * Hex that does not recur (an id, a spending proof): decoded where it goes, never kept. Buffer's decoder costs a call
+   * into Node, worth it from an id's length on; shorter hex is decoded faster here.
+   */
   hexOnce(text: string): this {
-    this.#room(text.length >> 1);
-    if (!decodeHexInto(text, this.#buffer, this.#length)) throw new TypeError(`not hexadecimal bytes: ${text.slice(0, 80)}`);
-    this.#length += text.length >> 1;
+    const bytes = text.length >> 1;
+    this.#room(bytes);
+    // Buffer stops silently at the first character that is not a hex digit: the count written tells.
+    const whole = text.length >= NATIVE_FROM ? text.length % 2 === 0 && this.#buffer.write(text, this.#length, 'hex') === bytes : decodeHexInto(text, this.#buffer, this.#length);
+    if (!whole) throw new TypeError(`not hexadecimal bytes: ${text.slice(0, 80)}`);
+    this.#length += bytes;
     return this;
   }
 
   /** A box's registers: how many, then R4… in order, each a serialized constant. */
   registers(box: IdOutput): this {
-    const present = REGISTERS.map((name) => box.additionalRegisters[name]).filter((value): value is string => value !== undefined);
-    this.byte(present.length);
-    for (const register of present) this.hex(register);
+    const registers = box.additionalRegisters;
+    let count = 0;
+    while (count < REGISTERS.length && registers[REGISTERS[count] as Register] !== undefined) count++;
+    this.byte(count);
+    for (let i = 0; i < count; i++) this.hex(registers[REGISTERS[i] as Register] as string);
     return this;
   }
 

@@ -4,7 +4,7 @@ import { AppError } from '../../errors/app-error';
 import type { Db } from '../database';
 import { finishCatchUp, pendingLets, recordCatchUp, type IndexCursor, type PendingLets } from '../queries/catch-up-state';
 import { insertBlock, KEPT_HEADERS, storedHeaderIdAt, storedTip, type Network } from '../queries/chain-store';
-import { fetchHeaders, heightsBetween, linkedPrefix } from './block-fetch';
+import { fetchHeaders, linkedPrefix } from './block-fetch';
 import { CheckedBatches } from './checked-batches';
 import { ChainWriter } from './chain-writer';
 import {
@@ -208,7 +208,7 @@ export function createCatchUp(options: CatchUpOptions = {}): CatchUp {
         }
         const ordered = [...byId.values()].sort((a, b) => a.inclusionHeight - b.inclusionHeight || a.index - b.index);
         const cursor: IndexCursor = { height, positions: Object.fromEntries(reads.map((r) => [r.listing, r.position])) };
-        const checks = await chainChecks();
+        const checks = chainChecks();
         await requireIndexed(checks, ordered, network);
         const from = caughtUpTo + 1;
         db.transaction(() => {
@@ -239,8 +239,8 @@ export function createCatchUp(options: CatchUpOptions = {}): CatchUp {
     const following = { tracked: [tracked], letsTokenIds: new Map([[tracked.letsId, lets.letsTokenId]]) };
     let caughtUpTo = lets.caughtUpTo;
     let previous: ChainHeader | undefined;
-    const checks = await chainChecks();
-    const batches = new CheckedBatches(source, checks, network, (from) => heightsBetween(from, Math.min(upTo, from + batchSize - 1)));
+    const checks = chainChecks();
+    const batches = new CheckedBatches(source, checks, network, { upTo, batchSize });
     while (caughtUpTo < upTo) {
       const { blocks: fetched, unchecked } = await batches.read(caughtUpTo + 1, previous?.id);
       const blocks = linkedPrefix(fetched, previous?.id);

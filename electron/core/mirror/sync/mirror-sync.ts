@@ -17,7 +17,7 @@ import {
 } from '../queries/chain-store';
 import { pendingLets } from '../queries/catch-up-state';
 import { reopenAbove } from '../queries/outbox';
-import { heightsBetween, linkedPrefix, type FetchedBlock } from './block-fetch';
+import { linkedPrefix, type FetchedBlock } from './block-fetch';
 import { CheckedBatches, type CheckedBlocks } from './checked-batches';
 import { createCatchUp, type CatchUp } from './catch-up';
 import { ChainWriter } from './chain-writer';
@@ -108,9 +108,8 @@ export async function syncOnce(db: Db, source: ChainSource, options: SyncOptions
   // No LETS lives on this network: there is nothing to follow, so the mirror is as far as it needs to be.
   if (tracked.length === 0) return { ...result, height: catchingUp ? result.height : chainTip.height };
   const firstHeight = Math.min(...tracked.map((t) => t.startHeight));
-  const batchFrom = (next: number) => heightsBetween(next, Math.min(chainTip.height, next + batchSize - 1));
-  const checks = await chainChecks();
-  const batches = new CheckedBatches(source, checks, network, batchFrom);
+  const checks = chainChecks();
+  const batches = new CheckedBatches(source, checks, network, { upTo: chainTip.height, batchSize });
 
   for (;;) {
     const local = storedTip(db);
@@ -125,8 +124,7 @@ export async function syncOnce(db: Db, source: ChainSource, options: SyncOptions
       continue;
     }
     const next = local ? local.height + 1 : firstHeight;
-    const heights = batchFrom(next);
-    if (heights.length === 0) break;
+    if (batches.heightsFrom(next).length === 0) break;
     const checked = await batches.read(next, local?.headerId);
     const linked = linkedPrefix(checked.blocks, local?.headerId);
     if (linked.length === 0) {
