@@ -24,6 +24,7 @@ import { unsignedFromChain } from '../helpers/unsigned-from-chain';
 import { machineLine, writeBenchmarkSection } from './report';
 import { benchLets, MEMBERS, TRADES, TRADES_PER_BLOCK } from './support/bench-lets';
 import { startDevnetNode } from './support/devnet-node';
+import { pairedCheckCost, withoutBlockChecks, type PairedCost } from './support/without-checks';
 
 
 function elapsed<T>(work: () => T): { value: T; ms: number; start: number } {
@@ -71,6 +72,19 @@ function rowCount(db: Db): number {
 }
 
 const ms = (value: number) => `${value.toFixed(value < 10 ? 1 : 0)} ms`;
+
+/** Pairs of syncs, with the chain checks and without, for the checks' cost. */
+const CHECK_COST_PAIRS = 3;
+
+const percent = (ratio: number) => `${ratio >= 1 ? '+' : '−'}${Math.abs(100 * (ratio - 1)).toFixed(0)} %`;
+
+/** A row of the checks' cost: medians of the syncs with and without them, and of the pairs' ratios, with their spread. */
+function checkCostRow(what: string, cost: PairedCost): string {
+  const sorted = [...cost.ratios].sort((a, b) => a - b);
+  const range = `${percent(sorted[0] ?? Number.NaN)} to ${percent(sorted.at(-1) ?? Number.NaN)}`;
+  const seconds = (value: number) => `${(value / 1000).toFixed(1)} s`;
+  return `| The chain checks' cost, ${what}: the same full sync with them / without them, median of ${cost.ratios.length} pairs | ${seconds(stats(cost.withChecks).median)} / ${seconds(stats(cost.without).median)} | the checks ${percent(stats(cost.ratios).median)} (median of the pairs' ratios; the pairs ${range}); target (issue 18) < +25 % |`;
+}
 
 /** CPU time of this (the main) thread alone, from Linux's per-thread accounting; null elsewhere. */
 function mainThreadCpuMs(): number | null {
@@ -123,6 +137,15 @@ it('syncs a LETS of 250 members and 100 000 trades and answers its queries', asy
     const inProcess = await node.syncInProcess();
     expect(inProcess.rows).toBe(warm.rows);
     cold.mirror.db.close();
+
+    // What the chain checks cost: the same syncs with them and without, in alternating pairs.
+    const checksOverHttp = await pairedCheckCost(CHECK_COST_PAIRS, async (checks) => {
+      const run = () => httpSync('paired');
+      const sync = await (checks ? run() : withoutBlockChecks(run));
+      sync.mirror.db.close();
+      return sync.time;
+    });
+    const checksInProcess = await pairedCheckCost(CHECK_COST_PAIRS, async (checks) => (await node.syncInProcess(checks)).ms);
 
     const { db, letsId } = warm.mirror;
     expect(trialBalance(db, letsId)).toBe(0n);
@@ -199,6 +222,8 @@ ${machineLine()}. Command: \`npx vitest run --project bench test/bench/mirror.be
 | --- | ---: | --- |
 | Full sync, the DevnetChain object itself as the source, in the node's thread (no HTTP, no JSON) | ${seconds(inProcess.ms)} | CPU of the process ${seconds(inProcess.cpuMs)}; ${perSecond(inProcess.rows, inProcess.ms)} |
 ${syncRows}
+${checkCostRow('over HTTP from a node whose answers are written already', checksOverHttp)}
+${checkCostRow('from the DevnetChain object (no HTTP, no JSON)', checksInProcess)}
 | Idle poll over HTTP (sync + mempool + outbox), median / max of 30 | ${ms(idle.median)} / ${ms(idle.max)} | target < 50 ms |
 | Poll that applies one new block of ${TRADES_PER_BLOCK} trades, over HTTP | ${ms(newBlock.ms)} | |
 | All ${MEMBERS} balances (accountBalances), median / max of 50 | ${ms(balances.median)} / ${ms(balances.max)} | |
@@ -210,7 +235,7 @@ ${tradeRows.join('\n')}
 
 Targets of issue 4: full resync under 10 s on a 2-core machine, idle poll under 50 ms, statement query under 20 ms. The resync target is the sync's: the rows with the chain object and with a node whose answers are written already. In the row in between, the node also writes about 560 MB of JSON on the same two cores (the process's CPU time there, less the sync thread's), as a node on the treasurer's own laptop would.
 
-What the mirror checks (issue 18): every block header's id from its bytes, its Autolykos proof of work (33 BLAKE2b-256 hashes of 8 KiB, about 0.4 ms a header), its difficulty and its link to its parent; every transaction's id and every box's id from its content, and the header's transactions root over the ids and witness ids (electron/core/chain/chain-checks.ts). The hashing, most of their cost, runs on a thread of its own, as in the desktop app (checks-thread.ts): the sync writes each batch's id bytes, proofs and claimed ids into one buffer (about 10 µs a trade) and hands it over without a copy (packed-blocks.ts); the thread hashes it (about 31 µs a trade) while the sync writes the batch before. Its first version sent the blocks themselves by structured clone, which cost as much as the checks (about 200 ms a 64-block batch of 6 400 trades) and was dropped. Measured against the code before any check (commit 328dbd4) and the checks on the sync's own thread (commit da4010b), each syncing 50 000 generated trades from the chain object alone, timed inside the process, its mirror on a RAM disk: before the checks 3.1–3.7 s (three runs), the checks on the sync's thread 5.8–6.9 s (seven runs), on their own thread 4.0–5.9 s (nine runs). On this machine the same run's CPU time varies by a third from one run to the next, so within these figures the checks cost from about 10 % to 60 % of the sync from the chain object; the rows over HTTP, where reading JSON takes the sync's thread longer, hide more of them. Issue 18 allows 25 %.
+What the mirror checks (issue 18): every block header's id from its bytes, its Autolykos proof of work (33 BLAKE2b-256 hashes of 8 KiB, about 0.3 ms a header), its difficulty and its link to its parent; every transaction's id and every box's id from its content, and the header's transactions root over the ids and witness ids (electron/core/chain/chain-checks.ts). The two rows of the checks' cost run the same code twice, once with the block scan's checks left out (test/bench/support/without-checks.ts swaps them out for the run; the app has no such switch), in pairs that alternate which goes first, since on this machine the same sync's time varies by a fifth from one run to the next. The hashing runs on a thread of its own, as in the desktop app (checks-thread.ts): the sync writes each batch's id bytes, proofs and claimed ids into one buffer (about 9 µs a trade) and hands it over without a copy (packed-blocks.ts); the thread hashes it (about 17 µs a trade, BLAKE2b-256 in WebAssembly written for the app, blake2b-wasm.ts) while the sync writes the batch before. A sync's first batches are 8 blocks and double up to 64, so the thread has the first checked before there is anything to write beside it. What the checks cost the sync is the packing on its own thread and, where the second core is busy with other work (on this shared machine it often is: a core's worth of load before any benchmark starts), the hashing too; over HTTP, where reading the node's JSON takes the sync's thread longer, the same cost is a smaller share. Against the code before any check (commit 328dbd4) the sync's other work has grown by itself since (the wider index by owner of migration 019, the record of what each stretch passed), so a comparison with that commit mixes the two; these pairs do not.
 
 Notes. The machine is shared with other work, so the load average is given with each sync, and CPU time next to wall time; the sync's own thread is measured apart from the node's (Linux per-thread accounting). The full sync from the chain object does all of the mirror's work (classifying every transaction, writing every box and entry in batches of 64 blocks per SQLite transaction) and nothing else. Box and transaction ids are stored as bytes (migration 012), and a ledger entry is stored on the account box its trade or enrolment creates (migration 013), so the sync writes two rows per trade, not four. Over HTTP the sync's thread also reads the node's answers: a block of 100 trades is about 450 KB of JSON (two KB-long contract trees per trade), which is received, decoded, parsed with every int64 kept exact and duplicate keys refused, and checked field by field; for this history that is about 560 MB, and roughly 4–5 s of the thread's time (the parser recognises keys and trees it has read before, and each repeated tree is checked once). Ranges of headers come in one request per batch (GET /blocks/chainSlice), and the next batch is asked for before the current one is read and written, so the node prepares it meanwhile. A statement reads the member's entries, found by member through the index of account boxes by owner and height, and the one box that anchors the closing balance. The trades pages read the payers' entries through a partial index of trades by height.
 `,

@@ -10,6 +10,7 @@ import { checkOnThread } from '../../../electron/core/chain/chain-checks';
 import { appendGeneratedTrades } from '../../helpers/generated-trades';
 import { openMirrorFollowing } from '../../helpers/mirror-following';
 import type { DevnetNodeData, DevnetNodeReady, DevnetNodeRequest, InProcessSync } from './devnet-node';
+import { withoutBlockChecks } from './without-checks';
 
 /*
  * The benchmark's node: a devnet holding the whole generated history, served over HTTP from its own thread, as a
@@ -68,7 +69,7 @@ port.on('message', (request: DevnetNodeRequest) => {
       const balances = await appendGeneratedTrades(chain, demo, { trades: request.trades, tradesPerBlock: setup.tradesPerBlock, seed: request.seed });
       port.postMessage({ balances, height: chain.height, time: clock });
     } else if (request.kind === 'sync-in-process') {
-      port.postMessage(await syncInProcess());
+      port.postMessage(await (request.checks ? syncInProcess() : withoutBlockChecks(syncInProcess)));
     } else {
       await server.close();
       // Ends this thread: the chain's own handles (the interpreter's) would otherwise keep it, and the benchmark, waiting.

@@ -37,7 +37,7 @@ export interface DevnetNodeReady {
   generationMs: number;
 }
 
-export type DevnetNodeRequest = { kind: 'append'; trades: number; seed: number } | { kind: 'sync-in-process' } | { kind: 'close' };
+export type DevnetNodeRequest = { kind: 'append'; trades: number; seed: number } | { kind: 'sync-in-process'; checks: boolean } | { kind: 'close' };
 
 /** A full sync run in the node's thread with the DevnetChain itself as the source (process CPU: this thread waits). */
 export interface InProcessSync {
@@ -50,7 +50,8 @@ export interface InProcessSync {
 export interface DevnetNode extends DevnetNodeReady {
   /** Mines more generated trades; resolves to the balances after them, the new height and the chain's clock. */
   append(trades: number, seed: number): Promise<{ balances: Map<string, bigint>; height: number; time: number }>;
-  syncInProcess(): Promise<InProcessSync>;
+  /** With `checks` false, the block scan's chain checks are left out (to measure their cost; without-checks.ts). */
+  syncInProcess(checks?: boolean): Promise<InProcessSync>;
   close(): Promise<void>;
 }
 
@@ -76,9 +77,9 @@ export async function startDevnetNode(setup: DevnetNodeSetup): Promise<DevnetNod
       worker.postMessage({ kind: 'append', trades, seed } satisfies DevnetNodeRequest);
       return reply;
     },
-    syncInProcess: () => {
+    syncInProcess: (checks = true) => {
       const reply = nextMessage<InProcessSync>(worker);
-      worker.postMessage({ kind: 'sync-in-process' } satisfies DevnetNodeRequest);
+      worker.postMessage({ kind: 'sync-in-process', checks } satisfies DevnetNodeRequest);
       return reply;
     },
     close: async () => {
