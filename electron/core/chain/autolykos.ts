@@ -1,7 +1,7 @@
 import type { Blake2b256 } from './blake2b';
 import { secp256k1 } from '@noble/curves/secp256k1';
 import type { ChainHeader } from './chain-source';
-import { decodeCompactBits } from './difficulty';
+import { checkDifficulty, decodeCompactBits, type Network } from './difficulty';
 import { HeaderWriter, INITIAL_VERSION, headerIdOf } from './header-bytes';
 import { refusedHeader } from './refused-answer';
 
@@ -253,5 +253,11 @@ export class HeaderCheck {
   checkHeader(header: ChainHeader): void {
     this.checkId(header);
     this.checkProofOfWork(header);
+  }
+
+  /** What a header must pass on its own, wherever it comes from: checkHeader, and a difficulty not below the network's floor. */
+  checkOnItsOwn(header: ChainHeader, network: Network): void {
+    this.checkHeader(header);
+    checkDifficulty(header, null, network);
   }
 }

@@ -3,10 +3,10 @@ import { I32, I64, op, sleb, uleb, wasmModule } from './wasm-code';
 
 /*
  * BLAKE2b (RFC 7693) in WebAssembly written here, for the hashing of the chain checks: every id, Merkle node and proof
- * of work of a sync. A hash of a transaction's bytes is a few compressions of 128 bytes, so what costs is as much the
- * way in and out of WebAssembly as the compressing itself: here a message is written straight into the module's
- * memory and hashed by one call per 128 bytes of it at most, where a general-purpose library cost about five times as
- * much for a short message.
+ * of work of a sync. Most of what a sync hashes is short (a Merkle node, a box, a transaction of a few blocks of 128
+ * bytes), so the way in and out of WebAssembly costs as much as the compressing: here a message is copied once into
+ * the module's memory and hashed by two calls, where the general-purpose library used before cost about twice as much
+ * for a 64-byte message (0.7 µs against 0.4 µs here) and as much for 8 KiB.
  *
  * Memory: the chaining value h at 0 (eight little-endian 64-bit words, as BLAKE2b's), the message from 64 on.
  */

@@ -101,7 +101,7 @@ export class ChainChecks {
     const unchecked: string[] = [];
     let previous: ChainHeader | undefined;
     for (const { header, transactions } of blocks) {
-      this.#requireHeader(header, network);
+      this.#headers.checkOnItsOwn(header, network);
       if (previous && header.parentId === previous.id) requireFollows(header, previous, network);
       for (const tx of transactions) {
         const problem = this.#ids.transactionProblem(tx);
@@ -134,12 +134,12 @@ export class ChainChecks {
       headers.set(header.id, header);
     }
     if (!this.thread) {
-      for (const header of headers.values()) this.#requireHeader(header, network);
+      for (const header of headers.values()) this.#headers.checkOnItsOwn(header, network);
       return;
     }
     const checked = [...headers.values()];
     const verdict = await this.thread.check(packHeaders(checked), network);
-    for (const at of verdict.headers) this.#requireHeader(checked[at] as ChainHeader, network);
+    for (const at of verdict.headers) this.#headers.checkOnItsOwn(checked[at] as ChainHeader, network);
     if (!passed(verdict)) throw threadDisagrees();
   }
 
@@ -154,11 +154,6 @@ export class ChainChecks {
   #requireTransactionId(tx: ChainTransaction): void {
     const problem = this.#ids.transactionProblem(tx);
     if (problem) throw problem;
-  }
-
-  #requireHeader(header: ChainHeader, network: Network): void {
-    this.#headers.checkHeader(header);
-    checkDifficulty(header, null, network);
   }
 }
 

@@ -2,7 +2,7 @@ import { ByteWriter, writeTransaction } from '../transactions/id-bytes';
 import { HeaderCheck } from './autolykos';
 import type { Blake2b256 } from './blake2b';
 import type { ChainHeader, ChainTransaction } from './chain-source';
-import { checkDifficulty, type Network } from './difficulty';
+import type { Network } from './difficulty';
 import { INITIAL_VERSION } from './header-bytes';
 import { bytesOfHex, DIGEST_BYTES, Merkle, sameBytes } from './merkle';
 
@@ -93,8 +93,7 @@ export class PackedChecks {
     const verdict: PackedVerdict = { headers: [], roots: [], transactions: [], boxes: [] };
     headers.forEach((header, block) => {
       try {
-        this.#headers.checkHeader(header);
-        checkDifficulty(header, null, network);
+        this.#headers.checkOnItsOwn(header, network);
       } catch {
         verdict.headers.push(block);
       }

@@ -2,7 +2,7 @@ import { PROFILE_LIMITS } from '../api/calls/member-types';
 import { AppError } from '../errors/app-error';
 import type { Db } from '../mirror/database';
 import { accountBalances } from '../mirror/queries/ledger';
-import { listLets } from '../mirror/queries/lets';
+import { membershipsLeft } from '../mirror/queries/lets';
 import { addMemberProfile, profilesByKey } from '../mirror/queries/members';
 import type { ErgoNetwork } from '../signers/signer';
 import { BOTH_KEPT, nameKey, shortened } from './member-names';
@@ -35,7 +35,7 @@ export function memberContext(db: Db, letsId: number, network: ErgoNetwork): Mem
     network,
     existingProfiles: new Map([...profilesByKey(db, letsId)].filter(([, profile]) => profile.named)),
     enrolledKeys: new Set(accountBalances(db, letsId).map((a) => a.memberKey)),
-    membershipsLeft: listLets(db).find((lets) => lets.id === letsId)?.membershipsLeft ?? null,
+    membershipsLeft: membershipsLeft(db, letsId),
   };
 }
 

@@ -25,11 +25,14 @@ export function pendingView(db: Db): PendingView {
     )
     .pluck()
     .all(COMMITTEE) as string[];
-  const transactions = rows.map((json) => JSON.parse(json) as EIP12UnsignedTransaction);
-  return {
-    spent: new Set(transactions.flatMap((tx) => tx.inputs.map((input) => input.boxId))),
-    created: transactions.flatMap((tx) => createdBoxes(tx)),
-  };
+  const effects = rows.map(effectsOf);
+  return { spent: new Set(effects.flatMap((e) => e.spends)), created: effects.flatMap((e) => e.created) };
+}
+
+/** The boxes an outbox transaction spends and creates, from its unsigned JSON. */
+function effectsOf(unsignedJson: string): { spends: string[]; created: Box<Amount>[] } {
+  const tx = JSON.parse(unsignedJson) as EIP12UnsignedTransaction;
+  return { spends: tx.inputs.map((input) => input.boxId), created: createdBoxes(tx) };
 }
 
 /** Boxes as they will be once the pending transactions are in: confirmed ones not spent by them, plus their outputs. */
@@ -54,8 +57,8 @@ function unsignedTransactions(db: Db): Unsigned[] {
     unsigned_json: string;
   }[];
   return rows.map((row) => {
-    const tx = JSON.parse(row.unsigned_json) as EIP12UnsignedTransaction;
-    return { transactionId: row.transaction_id, description: row.description, spends: tx.inputs.map((i) => i.boxId), creates: new Set(createdBoxes(tx).map((b) => b.boxId)) };
+    const { spends, created } = effectsOf(row.unsigned_json);
+    return { transactionId: row.transaction_id, description: row.description, spends, creates: new Set(created.map((b) => b.boxId)) };
   });
 }
 
@@ -73,7 +76,7 @@ export function unsignedParents(db: Db, transactionId: string): { transactionId:
 export function unsignedDependents(db: Db, transactionId: string): { transactionId: string; description: string }[] {
   const json = db.prepare('SELECT unsigned_json FROM outbox WHERE transaction_id = ?').pluck().get(transactionId) as string | undefined;
   if (json === undefined) return [];
-  const stranded = new Set(createdBoxes(JSON.parse(json) as EIP12UnsignedTransaction).map((b) => b.boxId));
+  const stranded = new Set(effectsOf(json).created.map((b) => b.boxId));
   const dependents: { transactionId: string; description: string }[] = [];
   for (const t of unsignedTransactions(db)) {
     if (t.transactionId === transactionId || !t.spends.some((boxId) => stranded.has(boxId))) continue;

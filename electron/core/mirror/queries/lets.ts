@@ -38,6 +38,24 @@ export function onTheMirroredNetwork(chain: string): string {
  * Only those of the network the mirror is on (migration 011): a LETS of another network has no chain data here until
  * the app is back on its network.
  */
+/** Of the LETS `l`: the management box's pool less the token it keeps, and the enrolments on their way. */
+const MEMBERSHIPS_SQL = `(SELECT CAST(json_extract(m.assets, '$[1].amount') AS INTEGER) - 1 FROM boxes m
+            WHERE m.lets_id = l.id AND m.kind = 'management' AND m.spent_by IS NULL) AS pool_left,
+         (SELECT count(*) FROM outbox o WHERE o.lets_id = l.id AND o.purpose = 'enrolment' AND o.state IN ${ON_ITS_WAY}) AS enrolments_pending`;
+
+/**
+ * Each enrolment on its way takes a membership before the mirror's management box shows it (each chains on the
+ * management box of the one before, prepare-enrolment.ts). Null where no pool is counted (trustless).
+ */
+const membershipsLeftOf = (row: Pick<LetsRow, 'pool_left' | 'enrolments_pending'>): number | null =>
+  row.pool_left === null ? null : Math.max(0, Number(row.pool_left - row.enrolments_pending));
+
+/** LetsSummary.membershipsLeft of one LETS, without the rest of its summary. */
+export function membershipsLeft(db: Db, letsId: number): number | null {
+  const row = db.prepare(`SELECT ${MEMBERSHIPS_SQL} FROM lets l WHERE l.id = ?`).get(letsId) as Pick<LetsRow, 'pool_left' | 'enrolments_pending'> | undefined;
+  return row === undefined ? null : membershipsLeftOf(row);
+}
+
 export function listLets(db: Db): LetsSummary[] {
   const rows = db
     .prepare(
@@ -47,9 +65,7 @@ export function listLets(db: Db): LetsSummary[] {
          (SELECT k.signer FROM own_key_paths k, boxes m WHERE m.lets_id = l.id AND m.kind = 'management' AND m.spent_by IS NULL
             AND k.public_key = m.owner_key ORDER BY k.signer = 'demo-key' LIMIT 1) AS committee_signer,
          c.caught_up_to IS NOT NULL AS catching_up, c.catch_up_paused = 1 AS catch_up_paused,
-         (SELECT CAST(json_extract(m.assets, '$[1].amount') AS INTEGER) - 1 FROM boxes m
-            WHERE m.lets_id = l.id AND m.kind = 'management' AND m.spent_by IS NULL) AS pool_left,
-         (SELECT count(*) FROM outbox o WHERE o.lets_id = l.id AND o.purpose = 'enrolment' AND o.state IN ${ON_ITS_WAY}) AS enrolments_pending
+         ${MEMBERSHIPS_SQL}
        FROM lets l
        LEFT JOIN lets_chain c ON c.lets_id = l.id
        LEFT JOIN boxes b ON b.lets_id = l.id AND b.kind = 'account' AND b.spent_by IS NULL
@@ -70,9 +86,7 @@ export function listLets(db: Db): LetsSummary[] {
     committeeKey: row.committee_key,
     committeeAddress: row.committee_key === null ? null : ownerAddress(row.committee_key, row.network === 'mainnet' ? 'mainnet' : 'testnet'),
     committeeSigner: row.committee_signer,
-    // Each enrolment on its way takes a membership before the mirror's management box shows it (each chains on the
-    // management box of the one before, prepare-enrolment.ts).
-    membershipsLeft: row.pool_left === null ? null : Math.max(0, Number(row.pool_left - row.enrolments_pending)),
+    membershipsLeft: membershipsLeftOf(row),
     // How far it has come is known to the running catch-up, which the handler asks (app/handlers/member-handlers.ts).
     catchUp: row.catching_up === 1n ? { phase: 'blocks', done: null, total: null, secondsLeft: null, paused: row.catch_up_paused === 1n } : null,
   }));

@@ -74,7 +74,8 @@ export function forEachEntryBefore(db: Db, letsId: number, beforeMs: number, vis
     if (owner !== member) {
       visitClosings();
       member = owner;
-      pending = [...(closings.get(owner) ?? [])];
+      // The map is this call's own, so its lists are used up as they are visited.
+      pending = closings.get(owner) ?? [];
     }
     visitClosings(Number(height), Number(position));
     visit({ memberKey: owner, kind, delta, balanceAfter: balance, height: Number(height), timestamp: Number(timestamp), source: { boxRow } });
