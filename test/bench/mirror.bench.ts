@@ -74,7 +74,7 @@ function rowCount(db: Db): number {
 const ms = (value: number) => `${value.toFixed(value < 10 ? 1 : 0)} ms`;
 
 /** Pairs of syncs, with the chain checks and without, for the checks' cost. */
-const CHECK_COST_PAIRS = 5;
+const CHECK_COST_PAIRS = 9;
 
 const percent = (ratio: number) => `${ratio >= 1 ? '+' : '−'}${Math.abs(100 * (ratio - 1)).toFixed(0)} %`;
 
