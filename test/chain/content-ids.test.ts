@@ -84,6 +84,10 @@ describe('ids recomputed from content', () => {
     const boxId = copy();
     (boxId.outputs[1] as ChainTransaction['outputs'][number]).boxId = 'ab'.repeat(32);
     expect(problemOf(boxId)?.message).toMatch(/a box whose content does not match its id \(abababababab…, output 1 of/);
+    // A register added after a gap (none at R6) is still content: the id covers every register the box has.
+    const gap = copy();
+    (gap.outputs[0] as ChainTransaction['outputs'][number]).additionalRegisters.R7 = '0580897a';
+    expect(problemOf(gap)?.message).toMatch(/a transaction whose content does not match its id/);
     const txId = copy();
     txId.id = 'cd'.repeat(32);
     expect(problemOf(txId)?.message).toMatch(/a transaction whose content does not match its id \(cdcdcdcdcdcd…\)/);

@@ -11,7 +11,6 @@ export interface IdInput {
 export type IdOutput = Pick<ChainBox, 'value' | 'ergoTree' | 'creationHeight' | 'assets' | 'additionalRegisters'>;
 
 const REGISTERS = ['R4', 'R5', 'R6', 'R7', 'R8', 'R9'] as const;
-type Register = (typeof REGISTERS)[number];
 /** Long hex (contract trees, keys in registers) recurs from box to box: decoded once, copied after. */
 const CACHED_FROM = 128;
 const CACHE_LIMIT = 4_096;
@@ -126,11 +125,15 @@ export class ByteWriter {
 
   /** A box's registers: how many, then R4… in order, each a serialized constant. */
   registers(box: IdOutput): this {
+    // Every register present, a gap or not: one added after a gap must change the bytes, and so the id.
     const registers = box.additionalRegisters;
     let count = 0;
-    while (count < REGISTERS.length && registers[REGISTERS[count] as Register] !== undefined) count++;
+    for (const name of REGISTERS) if (registers[name] !== undefined) count++;
     this.byte(count);
-    for (let i = 0; i < count; i++) this.hex(registers[REGISTERS[i] as Register] as string);
+    for (const name of REGISTERS) {
+      const value = registers[name];
+      if (value !== undefined) this.hex(value);
+    }
     return this;
   }
 
