@@ -32,12 +32,6 @@ export function onTheMirroredNetwork(chain: string): string {
   return `(${chain}.network IS NULL OR ${chain}.network = coalesce((SELECT network FROM mirror_network), ${chain}.network))`;
 }
 
-
-/**
- * The LETS the treasurer runs (committee) first, then those the app only follows (trustless); by name within each.
- * Only those of the network the mirror is on (migration 011): a LETS of another network has no chain data here until
- * the app is back on its network.
- */
 /** Of the LETS `l`: the management box's pool less the token it keeps, and the enrolments on their way. */
 const MEMBERSHIPS_SQL = `(SELECT CAST(json_extract(m.assets, '$[1].amount') AS INTEGER) - 1 FROM boxes m
             WHERE m.lets_id = l.id AND m.kind = 'management' AND m.spent_by IS NULL) AS pool_left,
@@ -56,6 +50,11 @@ export function membershipsLeft(db: Db, letsId: number): number | null {
   return row === undefined ? null : membershipsLeftOf(row);
 }
 
+/**
+ * The LETS the treasurer runs (committee) first, then those the app only follows (trustless); by name within each.
+ * Only those of the network the mirror is on (migration 011): a LETS of another network has no chain data here until
+ * the app is back on its network.
+ */
 export function listLets(db: Db): LetsSummary[] {
   const rows = db
     .prepare(

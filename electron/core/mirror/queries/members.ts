@@ -1,6 +1,6 @@
 import type { MemberSort, SortDirection } from '../../api/calls/member-types';
 import type { ChainNetwork, MemberSummary, MembershipState } from '../../api/types';
-import { memberAddress } from '../../members/owner-address';
+import { addressOf } from '../../members/owner-address';
 import { AppError } from '../../errors/app-error';
 import type { Db } from '../database';
 import { onTheMirroredNetwork } from './lets';
@@ -68,7 +68,7 @@ function toSummary(row: MemberRow, enrolment: MemberSummary['enrolment']): Membe
     named: row.named === 1n,
     contact: row.contact,
     ownerKey: row.owner_key,
-    address: row.network === null ? null : memberAddress(row.owner_key, row.network === 'mainnet' ? 'mainnet' : 'testnet'),
+    address: addressOf(row.owner_key, row.network),
     state: stateOf(row),
     enrolment: row.box_id === null ? enrolment : null,
     balance: row.balance,
